@@ -6,6 +6,7 @@ can call it; ``doc_to_document`` turns an analysed spaCy ``Doc`` into the JSON c
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from spacy.language import Language
@@ -53,6 +54,30 @@ def check_text(text: str, *, max_chars: int | None = None) -> None:
             f"the document has {len(text):,} characters, more than the limit of {limit:,} "
             "(set LAGEBILD_MAX_CHARS or --max-chars to raise it)"
         )
+
+
+def normalize_published(value: str | None) -> str | None:
+    """The publication date as ISO 8601 (``YYYY-MM-DD`` or a full datetime), or ``None``.
+
+    Raises ``ValueError`` naming the bad value when it is not a date.
+    """
+    if value is None or not str(value).strip():
+        return None
+    raw = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        from dateutil import parser as dateutil_parser
+
+        try:
+            parsed = dateutil_parser.parse(raw, dayfirst=True)
+        except (ValueError, OverflowError) as exc:
+            raise ValueError(
+                f"publication date {raw!r} is not a date (use ISO 8601, e.g. 2024-01-10 or 2024-01-10T09:30)"
+            ) from exc
+    if len(raw) <= 10 and parsed.hour == parsed.minute == parsed.second == 0:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
 
 
 def make_doc(nlp: Language, text: str, published: str | None, meta: dict[str, Any] | None = None) -> Doc:
@@ -121,6 +146,7 @@ def analyze(
     ``Document.meta``.
     """
     check_text(text)
+    published = normalize_published(published)
     lang = choose_language(text, lang)
     nlp = nlp or get_pipeline(lang, model)
     fields = {k: meta.pop(k) for k in ("id", "title", "source", "url", "author") if k in meta}
