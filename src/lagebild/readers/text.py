@@ -26,6 +26,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes: keep UTF-8 and mark the bad bytes with U+FFFD, rather than
+    # letting a single-byte codec turn every umlaut into mojibake.
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    good_multibyte = sum(1 for ch in repaired if ord(ch) > 127) - bad
+    # Valid multi-byte sequences almost never occur by chance in a single-byte-encoded text.
+    if good_multibyte > 0 or bad <= len(repaired) // 100:
+        return repaired, "utf-8 (invalid bytes replaced)"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
