@@ -1,0 +1,99 @@
+"""``lagebild ingest``: analyse inputs in worker processes and store them (resumable, idempotent)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..settings import get_settings
+
+DB_HELP = "SQLite file or postgresql:// URL (default: LAGEBILD_DB or lagebild.db)."
+
+
+def db_option(func):
+    return click.option("--db", default=None, metavar="PATH|URL", help=DB_HELP)(func)
+
+
+def open_store(db: str | None, *, create: bool = True):
+    """Open the store for a command; bad URLs and unreachable servers become usage errors."""
+    from ..store import Store
+
+    target = db or get_settings().db
+    try:
+        return Store(target, create=create)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--db") from exc
+    except Exception as exc:  # noqa: BLE001 - e.g. connection refused
+        raise click.ClickException(f"cannot open the store {target!r}: {exc}") from exc
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes analysing in parallel (each loads the model once).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Force the language (default: the record's, else detect).")
+@click.option("--published", default=None, help="Publication date (ISO 8601) for every record, beating the reader's.")
+@click.option("--model", default=None, help="Use this installed spaCy pipeline (name or path) as the base.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Documents per transaction (default: LAGEBILD_BATCH_SIZE or 64).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Reject documents longer than this.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def ingest_command(paths, db, n_process, lang, published, model, batch_size, max_chars, progress) -> None:
+    """Analyse PATHS (text, HTML, JSONL, WARC files, directories, or - for stdin) into the store.
+
+    Running it again on the same input adds only what is missing: documents whose text is already
+    stored are skipped, and every batch is committed as a whole, so an interrupted run can simply be
+    started again. Records that cannot be read or analysed are reported as "origin: reason" on
+    stderr; the exit status is then 1.
+    """
+    from tqdm import tqdm
+
+    from ..analyze import normalize_published
+    from ..ingest import IngestOptions, ingest
+    from ..readers import iter_records
+
+    settings = get_settings()
+    if max_chars:
+        settings.max_chars = max_chars
+    if published:
+        try:
+            normalize_published(published)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--published") from exc
+    options = IngestOptions(
+        lang=lang,
+        published=published,
+        model=model,
+        batch_size=batch_size or settings.batch_size,
+        max_chars=settings.max_chars,
+        n_process=n_process,
+    )
+    store = open_store(db)
+    bar = tqdm(unit="doc", disable=(not progress) if progress is not None else None, file=sys.stderr,
+               dynamic_ncols=True, desc="ingest")
+
+    def on_error(message: str) -> None:
+        tqdm.write(f"error: {message}", file=sys.stderr)
+
+    def on_batch(stats, n: int) -> None:
+        bar.update(n)
+        bar.set_postfix(stored=stats.stored, skipped=stats.already, failed=stats.failed, refresh=False)
+
+    try:
+        stats = ingest(iter_records(paths, max_bytes=settings.max_chars * 4), store, options,
+                       on_error=on_error, on_batch=on_batch)
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo("interrupted; every committed batch is kept, run the same command again to resume", err=True)
+        sys.exit(130)
+    finally:
+        bar.close()
+        store.close()
+    click.echo(f"ingest: {stats.summary()}", err=True)
+    if stats.failed:
+        sys.exit(1)
+
+
+COMMANDS = [ingest_command]
