@@ -205,19 +205,25 @@ class Store:
             data = conn.execute(select(DOCUMENTS.c.data).where(DOCUMENTS.c.id == doc_id)).scalar()
         return None if data is None else Document.from_dict(json.loads(data))
 
-    def iter_document_dicts(self, *, batch: int = 200) -> Iterator[dict[str, Any]]:
-        """Every stored Document JSON in insertion order."""
+    def iter_rows(self, *columns: str, batch: int = 200) -> Iterator[tuple[Any, ...]]:
+        """Columns of every stored document in insertion order (``data`` is the Document JSON string)."""
         last = 0
+        cols = [DOCUMENTS.c[c] for c in columns]
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(DOCUMENTS.c.pk, DOCUMENTS.c.data).where(DOCUMENTS.c.pk > last).order_by(DOCUMENTS.c.pk).limit(batch)
+                    select(DOCUMENTS.c.pk, *cols).where(DOCUMENTS.c.pk > last).order_by(DOCUMENTS.c.pk).limit(batch)
                 ).all()
             if not rows:
                 return
-            for pk, data in rows:
-                yield json.loads(data)
+            for row in rows:
+                yield tuple(row[1:])
             last = rows[-1][0]
+
+    def iter_document_dicts(self) -> Iterator[dict[str, Any]]:
+        """Every stored Document JSON in insertion order."""
+        for (data,) in self.iter_rows("data"):
+            yield json.loads(data)
 
     def iter_documents(self) -> Iterator[Document]:
         for data in self.iter_document_dicts():
@@ -446,7 +452,7 @@ def _document_rows(doc: Document, rows: dict[str, list[dict[str, Any]]], now: da
             "text": doc.text,
             "n_chars": len(doc.text),
             "n_tokens": n_tokens,
-            "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+            "data": json.dumps(data, ensure_ascii=False),
             "added": now,
         }
     )
