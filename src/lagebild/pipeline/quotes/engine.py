@@ -1,0 +1,943 @@
+"""Rule engine of the quotation layer: finds quotations, their cue, source, addressee and form.
+
+It works on spaCy tokens and uses part-of-speech, morphology (``Mood=Sub``), dependencies and named
+entities when the base pipeline provides them; without them it falls back to quote marks, the cue
+lexicon and word-class patterns (``lagebild/lang/<lang>/quotes/``). Results are token ranges
+(``(start, end)``, end exclusive) in :class:`Candidate` records; the component turns them into
+:class:`lagebild.document.Quote` records with character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import QuoteLexicon
+
+Range = tuple[int, int]
+
+_SUBJ_DEPS = {"sb", "nsubj", "nsubj:pass", "nsubjpass", "csubj", "sbp"}
+
+
+@dataclass
+class Candidate:
+    form: str
+    message: list[Range]
+    cue: list[Range] = field(default_factory=list)
+    source: list[Range] = field(default_factory=list)
+    addressee: list[Range] = field(default_factory=list)
+    stwr: str | None = None
+    nested_in: int | None = None  # index into the candidate list
+    sentence: int = 0  # index of the sentence holding the cue (or the message start)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.message)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.message)
+
+    def tokens(self) -> set[int]:
+        return {i for s, e in self.message for i in range(s, e)}
+
+
+@dataclass
+class QuoteSpan:
+    """A pair of quotation marks: ``open``/``close`` are token indices of the marks."""
+
+    open: int
+    close: int
+    quotation: bool = False  # False for titles and scare quotes
+
+    @property
+    def range(self) -> Range:
+        return (self.open, self.close + 1)
+
+
+class Analysis:
+    """Per-document view of the tokens with the word-class helpers the rules need."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon):
+        self.doc = doc
+        self.lex = lex
+        self.words = [t.text for t in doc]
+        self.lower = [w.lower() for w in self.words]
+        self.n = len(doc)
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.has_dep = doc.has_annotation("DEP")
+        if doc.has_annotation("SENT_START"):
+            self.sents = [(s.start, s.end) for s in doc.sents]
+        else:
+            self.sents = [(0, self.n)]
+        self.sent_of = [0] * self.n
+        for k, (s, e) in enumerate(self.sents):
+            for i in range(s, e):
+                self.sent_of[i] = k
+        self.wc = {name: lex.word_class(name) for name in lex.words}
+        self.quote_of = [-1] * self.n  # innermost quotation-mark span holding each token
+        self.quotes: list[QuoteSpan] = []
+        self.ent_of = [-1] * self.n
+        for k, ent in enumerate(doc.ents):
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = k
+
+    # word classes -------------------------------------------------------------------------
+    def is_(self, i: int, cls: str) -> bool:
+        return 0 <= i < self.n and self.lower[i] in self.wc.get(cls, ())
+
+    def is_punct(self, i: int) -> bool:
+        w = self.words[i]
+        return not any(ch.isalnum() for ch in w)
+
+    def is_cap(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isupper() or (w[:1].isdigit() and "-" in w)
+
+    def sent_start(self, i: int) -> int:
+        return self.sents[self.sent_of[i]][0]
+
+    def sent_end(self, i: int) -> int:
+        return self.sents[self.sent_of[i]][1]
+
+    def is_nounish(self, i: int) -> bool:
+        """Noun or proper name (POS when available, else capitalisation in German)."""
+        if not 0 <= i < self.n:
+            return False
+        tok = self.doc[i]
+        if self.has_pos and tok.pos_:
+            return tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "NUM" and self.is_cap(i))
+        if self.is_punct(i):
+            return False
+        if self.lex.lang == "de":
+            if not self.is_cap(i):
+                return False
+            if i == self.sent_start(i) or (i > 0 and self.words[i - 1] in ("„", '"', "»", ":")):
+                low = self.lower[i]
+                return not any(low in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "pron_subj", "aux"))
+            return True
+        return self.is_cap(i) and not self.is_(i, "det")
+
+    def is_adjish(self, i: int) -> bool:
+        if not 0 <= i < self.n:
+            return False
+        tok = self.doc[i]
+        if self.has_pos and tok.pos_:
+            return tok.pos_ in ("ADJ", "NUM") or tok.tag_ in ("ADJA", "CARD")
+        w = self.lower[i]
+        if w[:1].isdigit():
+            return True
+        if self.lex.lang == "de":
+            if self.is_cap(i) or self.is_punct(i):
+                return False
+            if any(w in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "aux", "relative")):
+                return False
+            if w in self.lex.verbs:
+                return False
+            return w.endswith(("e", "en", "er", "es", "em"))
+        return False
+
+    def is_verbish(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_pos and tok.pos_:
+            return tok.pos_ in ("VERB", "AUX")
+        return self.lower[i] in self.lex.verbs or self.is_(i, "aux") or self.lower[i] in self.lex.subjunctive
+
+    def is_subjunctive(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_morph and tok.morph and "Mood" in tok.morph:
+            return "Sub" in tok.morph.get("Mood")
+        return self.lower[i] in self.lex.subjunctive
+
+
+# quotation marks ------------------------------------------------------------------------------
+
+
+def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
+    """Pair opening and closing quotation marks (nested pairs allowed; unmatched marks ignored)."""
+    closers: dict[str, set[str]] = {}
+    for o, c in an.lex.marks:
+        closers.setdefault(o, set()).add(c)
+    closing_chars = {c for _, c in an.lex.marks}
+    stack: list[tuple[str, int]] = []
+    spans: list[QuoteSpan] = []
+    for i, w in enumerate(an.words):
+        if len(w) != 1:
+            continue
+        if stack and w in closers.get(stack[-1][0], ()):
+            o, oi = stack.pop()
+            if i - oi > 1:
+                spans.append(QuoteSpan(oi, i))
+            continue
+        # a closer of an outer pair closes the inner unmatched ones too
+        if w in closing_chars and any(w in closers.get(o, ()) for o, _ in stack) and w not in closers:
+            while stack and w not in closers.get(stack[-1][0], ()):
+                stack.pop()
+            if stack:
+                o, oi = stack.pop()
+                spans.append(QuoteSpan(oi, i))
+            continue
+        if w in closers:
+            # do not let quotes run over paragraph breaks
+            stack.append((w, i))
+    spans.sort(key=lambda q: (q.open, -q.close))
+    for k, q in enumerate(spans):
+        for i in range(q.open, q.close + 1):
+            an.quote_of[i] = k
+    return spans
+
+
+def classify_quote(an: Analysis, q: QuoteSpan, has_frame: bool) -> bool:
+    """True if the quote marks hold reported words, False for titles, names and scare quotes."""
+    inner = range(q.open + 1, q.close)
+    n = len(inner)
+    if n <= 0:
+        return False
+    words = [an.words[i] for i in inner]
+    before = q.open - 1
+    if before >= 0 and an.is_(before, "scare"):
+        return False
+    # a title noun right before ("die Zeitung „Bild“", "Operation „Sturm“")
+    for j in (q.open - 1, q.open - 2):
+        if j >= 0 and an.words[j] in an.wc.get("title_noun_cased", set()):
+            return False
+        if j >= 0 and an.is_(j, "title_noun") and n <= 6:
+            return False
+    sentence_like = any(w in (".", "!", "?", "…") for w in words) or n >= 7
+    if sentence_like:
+        return True
+    if before >= 0 and an.words[before] == ":":
+        return True
+    after = q.close + 1
+    if after < an.n and an.words[after] == "," and after + 1 < an.n and (
+        an.lower[after + 1] in an.lex.verbs or an.lower[after + 1] in an.lex.prepositions
+    ):
+        return True
+    # short quotes: names and titles are capitalised, fragments of speech usually are not
+    if n <= 4 and all(an.is_cap(i) or an.is_punct(i) or an.is_(i, "det") for i in inner):
+        return False
+    if before >= 0 and (an.is_(before, "det") or an.is_(before, "gen_det")) and n <= 3:
+        # "des „Spiegel“", "die „Friedenspläne“" — an article right before: a name or a scare quote
+        return False
+    return has_frame and n >= 1
+
+
+# noun phrases ---------------------------------------------------------------------------------
+
+
+def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Range | None:
+    """The noun phrase starting at token ``i`` (heuristic chunker), or None."""
+    if i >= limit:
+        return None
+    j = i
+    if an.is_(j, "pron_subj") or (an.has_pos and an.doc[j].pos_ == "PRON" and an.lower[j] not in ("sich",)):
+        return (j, j + 1)
+    if an.is_(j, "det"):
+        j += 1
+    while j < limit and (an.is_adjish(j) or an.lower[j] in ("-", "und") and j + 1 < limit and an.is_adjish(j + 1)):
+        j += 1
+    start_noun = j
+    while j < limit and an.quote_of[j] >= 0 and an.words[j] in ("„", "»", '"') and not an.quotes[an.quote_of[j]].quotation:
+        j = an.quotes[an.quote_of[j]].close + 1
+    while j < limit and an.is_nounish(j):
+        j += 1
+        # titles in quotes right after a noun ("des Magazins „Der Spiegel“")
+        if j < limit and an.quote_of[j] >= 0 and an.quotes[an.quote_of[j]].open == j and not an.quotes[an.quote_of[j]].quotation:
+            j = min(limit, an.quotes[an.quote_of[j]].close + 1)
+    if j == start_noun:
+        if j > i and an.lex.lang == "de" and j - i >= 2 and an.is_adjish(j - 1) and an.words[j - 1][:1].isalpha():
+            return (i, j)  # "der 58-jährige" / nominalised adjective
+        return None
+    if not extend:
+        return (i, j)
+    while j < limit:
+        if an.is_(j, "gen_det") and an.lex.lang == "de":
+            sub = np_forward(an, j, limit, extend=False)
+            if sub and sub[1] > j + 1:
+                j = sub[1]
+                continue
+            break
+        if an.lex.lang == "en" and an.lower[j] == "of":
+            sub = np_forward(an, j + 1, limit, extend=False)
+            if sub:
+                j = sub[1]
+                continue
+            break
+        if an.lower[j] in ("von", "vom") and j + 1 < limit and (an.is_nounish(j + 1) or an.is_(j + 1, "det")):
+            sub = np_forward(an, j + 1, limit, extend=False)
+            if sub:
+                j = sub[1]
+                continue
+            break
+        if an.words[j] == "(":
+            k = j
+            while k < limit and an.words[k] != ")" and k - j < 15:
+                k += 1
+            if k < limit and an.words[k] == ")":
+                j = k + 1
+                continue
+            break
+        if an.words[j] == "," and j + 1 < limit and an.is_nounish(j + 1) and not an.is_verbish(j + 1):
+            # apposition: ", Lars Beringer ," / ", 30 ,"
+            k = j + 1
+            while k < limit and (an.is_nounish(k) or an.is_adjish(k)):
+                k += 1
+            if k < limit and an.words[k] == "," and k - j <= 5:
+                j = k
+                continue
+            break
+        break
+    return (i, j)
+
+
+def np_backward(an: Analysis, end: int, floor: int) -> Range | None:
+    """The noun phrase ending right before token ``end`` (for "X zufolge", "X sagte")."""
+    j = end - 1
+    if j < floor:
+        return None
+    if an.is_(j, "pron_subj"):
+        return (j, end)
+    start = None
+    while j >= floor:
+        if an.quote_of[j] >= 0 and an.words[j] in ("“", "«", '"', "”") and not an.quotes[an.quote_of[j]].quotation:
+            j = an.quotes[an.quote_of[j]].open - 1
+            continue
+        if an.is_nounish(j) or an.is_adjish(j) or an.is_(j, "det") or an.is_(j, "gen_det"):
+            start = j
+            j -= 1
+            continue
+        if an.lower[j] in ("von", "vom", "-", ")", "(") or (an.lex.lang == "en" and an.lower[j] == "of"):
+            j -= 1
+            continue
+        break
+    if start is None:
+        return None
+    while start < end and (an.lower[start] in ("von", "vom", ")", "-", "of") or an.is_punct(start)):
+        start += 1
+    return (start, end) if start < end else None
+
+
+# cues -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cue:
+    tokens: list[int]
+    kind: str  # verb | phrase | impersonal | prep
+    stwr: str
+    position: str = ""  # for prepositions: after|before|self|clause
+    head: int = -1  # finite (or main) verb token
+
+
+def _find_particle(an: Analysis, i: int, particle: str, limit: int) -> int | None:
+    for k in range(i + 1, limit):
+        if an.words[k] in (",", ":", ";") or an.quote_of[k] >= 0 and an.quotes[an.quote_of[k]].quotation:
+            # particle comes before the clause boundary
+            return None
+        if an.lower[k] == particle:
+            return k
+    return None
+
+
+def find_cues(an: Analysis, s: int, e: int) -> list[Cue]:
+    """Speech cues in sentence ``[s, e)`` outside quotation marks."""
+    cues: list[Cue] = []
+    used: set[int] = set()
+
+    def in_quote(k: int) -> bool:
+        q = an.quote_of[k]
+        return q >= 0 and an.quotes[q].quotation
+
+    # multi-word phrases first
+    for k in range(s, e):
+        if in_quote(k):
+            continue
+        for words, stwr, kind in an.lex.phrases:
+            if tuple(an.lower[k : k + len(words)]) == words and not used & set(range(k, k + len(words))):
+                toks = list(range(k, k + len(words)))
+                cues.append(Cue(toks, "impersonal" if kind == "impersonal" else "verb", stwr, head=k))
+                used.update(toks)
+    for k in range(s, e):
+        if k in used or in_quote(k):
+            continue
+        low = an.lower[k]
+        entries = an.lex.verbs.get(low)
+        if entries:
+            tok = an.doc[k]
+            if an.has_pos and tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if an.lex.lang == "de" and an.is_cap(k) and k != s:
+                continue  # nominalised ("das Sagen")
+            chosen = None
+            for ent in entries:
+                if ent.particle and ent.kind == "finite":
+                    p = _find_particle(an, k, ent.particle, e)
+                    if p is not None:
+                        chosen = (ent, [k, p])
+                        break
+                else:
+                    chosen = (ent, [k])
+                    if not ent.particle:
+                        break
+            if chosen is None:
+                continue
+            ent, toks = chosen
+            # auxiliaries belong to the cue ("hatte ... gesagt", "hat angekündigt", "wird zitiert")
+            if ent.kind in ("participle", "joined"):
+                for a in range(k - 1, max(s, k - 12) - 1, -1):
+                    if an.words[a] in (",", ":", ";") or in_quote(a):
+                        break
+                    if an.is_(a, "aux"):
+                        toks.insert(0, a)
+                        break
+                if k + 1 < e and an.is_(k + 1, "aux") and ent.kind == "participle":
+                    toks.append(k + 1)
+            if k + 1 < e and an.lower[k + 1] == "sich" and ent.lemma in ("äußern", "zeigen", "berufen", "rechtfertigen"):
+                toks.append(k + 1)
+            cues.append(Cue(sorted(toks), "verb", ent.stwr, head=k))
+            used.update(toks)
+            continue
+        preps = an.lex.prepositions.get(low)
+        if preps:
+            for position, cond in preps:
+                if cond == "to" and not (k + 1 < e and an.lower[k + 1] == "to"):
+                    continue
+                cues.append(Cue([k] if cond != "to" else [k, k + 1], "prep", "speech", position=position, head=k))
+                used.add(k)
+                break
+    return cues
+
+
+# frames ---------------------------------------------------------------------------------------
+
+
+def _clause_end(an: Analysis, i: int, e: int) -> int:
+    """First comma/colon/semicolon at or after ``i`` outside quotation marks (or ``e``)."""
+    for k in range(i, e):
+        if an.words[k] in (",", ":", ";") and an.quote_of[k] < 0:
+            return k
+    return e
+
+
+def _clause_start(an: Analysis, i: int, s: int) -> int:
+    for k in range(i - 1, s - 1, -1):
+        if an.words[k] in (",", ":", ";") and an.quote_of[k] < 0:
+            return k + 1
+    return s
+
+
+def _content_end(an: Analysis, s: int, e: int) -> int:
+    """Sentence end without the final punctuation."""
+    while e > s and an.words[e - 1] in (".", "!", "?", ";", "…") and an.quote_of[e - 1] < 0:
+        e -= 1
+    return e
+
+
+def _subject_by_parse(an: Analysis, head: int, lo: int, hi: int) -> Range | None:
+    tok = an.doc[head]
+    cands = [tok] + ([tok.head] if tok.dep_ in ("aux", "oc", "xcomp", "aux:pass") else []) + [
+        c for c in tok.children if c.dep_ in ("aux", "aux:pass")
+    ]
+    for t in cands:
+        for child in t.children:
+            if child.dep_.lower() in _SUBJ_DEPS:
+                left, right = child.left_edge.i, child.right_edge.i + 1
+                if lo <= left and right <= hi:
+                    return (left, right)
+    return None
+
+
+def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | None:
+    """The speaker of a verb cue inside the frame ``[lo, hi)``: its subject."""
+    head = cue.head
+    if an.has_dep:
+        r = _subject_by_parse(an, head, lo, hi)
+        if r:
+            return r
+    first = min(cue.tokens)
+    # subject before the verb (Müller sagte ..., Die Ministerin hatte ... gesagt)
+    pre_lo = lo
+    while pre_lo < first and (an.is_(pre_lo, "conj") or an.is_(pre_lo, "adverb") and not an.is_cap(pre_lo + 1) is False):
+        if an.is_(pre_lo, "conj") or an.lower[pre_lo] in ("auch", "doch", "so", "zudem", "außerdem", "dabei", "nun"):
+            pre_lo += 1
+        else:
+            break
+    if pre_lo < first and first - pre_lo <= 25:
+        w0 = pre_lo
+        starts_nom = (
+            an.is_(w0, "nom_start") or (an.is_nounish(w0) and not an.is_(w0, "prep")) or an.is_adjish(w0)
+        ) and not an.is_(w0, "prep") and not an.is_(w0, "adverb")
+        if an.lower[w0] in ("dem", "den", "des", "einem", "einen"):
+            starts_nom = False
+        if starts_nom:
+            end = first
+            # do not swallow the dative addressee ("Sie sagte der Zeitung")
+            return (w0, end)
+    # subject after the verb (inverted order: "..., sagte die Ministerin am Montag")
+    k = max(cue.tokens) + 1 if cue.kind != "verb" else first + 1
+    skipped = 0
+    while k < hi and skipped < 4:
+        if k in cue.tokens or an.lower[k] in ("sich", "es") and k + 1 < hi and not an.is_(k + 1, "aux"):
+            if an.lower[k] == "es" and cue.kind == "impersonal":
+                return None
+            k += 1
+            continue
+        r = np_forward(an, k, hi)
+        if r and not (an.lower[k] in ("dem", "den", "einem") and an.lex.lang == "de"):
+            if an.lower[r[0]] in ("es",) and an.lex.lang == "de":
+                return None
+            return r
+        if an.is_(k, "prep"):
+            # skip a prepositional phrase ("am Montag", "gegenüber der Zeitung")
+            r2 = np_forward(an, k + 1, hi, extend=False)
+            k = r2[1] if r2 else k + 1
+            skipped += 1
+            continue
+        if an.is_(k, "adverb") or an.is_adjish(k) or an.words[k][:1].isdigit():
+            k += 1
+            skipped += 1
+            continue
+        break
+    return None
+
+
+def find_addressee(an: Analysis, lo: int, hi: int, exclude: set[int]) -> Range | None:
+    for k in range(lo, hi):
+        if k in exclude:
+            continue
+        if an.is_(k, "addressee_prep"):
+            r = np_forward(an, k + 1, hi)
+            if r and not exclude & set(range(*r)):
+                return r
+        if an.is_(k, "addressee_vor") and k + 1 < hi:
+            r = np_forward(an, k + 1, hi, extend=False)
+            if r and any(an.words[x] in an.wc.get("addressee_noun", ()) or an.lower[x] in an.wc.get("addressee_noun", ()) for x in range(*r)):
+                return r
+    return None
+
+
+def _quote_inside(an: Analysis, lo: int, hi: int) -> list[QuoteSpan]:
+    return [q for q in an.quotes if q.quotation and lo <= q.open and q.close < hi]
+
+
+def _ranges_minus(lo: int, hi: int, remove: set[int]) -> list[Range]:
+    out: list[Range] = []
+    cur = None
+    for i in range(lo, hi):
+        if i in remove:
+            if cur is not None:
+                out.append((cur, i))
+                cur = None
+        elif cur is None:
+            cur = i
+    if cur is not None:
+        out.append((cur, hi))
+    return out
+
+
+def _trim(an: Analysis, ranges: list[Range]) -> list[Range]:
+    out = []
+    for s, e in ranges:
+        while s < e and an.words[s] in (",", ";", ":", "–", "-"):
+            s += 1
+        while e > s and an.words[e - 1] in (",", ";", ":", "–", "-"):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# the detector ---------------------------------------------------------------------------------
+
+_REPORTED_VERBS_DE = {
+    "fordern", "verlangen", "warnen", "kritisieren", "bezeichnen", "nennen", "sprechen", "aufrufen", "auffordern",
+    "vorwerfen", "beschuldigen", "loben", "würdigen", "ankündigen", "bestätigen", "dementieren", "bestreiten",
+    "zurückweisen", "ablehnen", "beklagen", "bemängeln", "appellieren", "drohen", "versprechen", "zusichern",
+    "zusagen", "vorschlagen", "empfehlen", "bitten", "einräumen", "zugeben", "melden", "berichten", "mahnen",
+    "verweisen", "hinweisen", "beschreiben", "schildern", "prognostizieren", "schätzen", "vermuten", "befürchten",
+    "skandieren", "protestieren", "rechtfertigen", "beharren", "verurteilen", "anprangern", "hoffen",
+}
+_COMPLEMENT_START = {"dass", "daß", "ob", "that", "whether"}
+_NON_COMPLEMENT_START = {
+    "weil", "da", "wenn", "falls", "obwohl", "nachdem", "bevor", "während", "damit", "sodass", "indem", "um",
+    "und", "aber", "sondern", "doch", "wobei", "womit", "was", "wo", "welche", "welcher", "welches", "als",
+    "der", "die", "das", "dem", "den", "denen", "deren", "dessen", "wie",
+    "which", "who", "when", "because", "while", "and", "but", "as",
+}
+
+
+def _message_has_evidence(an: Analysis, lo: int, hi: int) -> bool:
+    if lo >= hi:
+        return False
+    if an.lower[lo] in _COMPLEMENT_START:
+        return True
+    if an.lower[lo] in _NON_COMPLEMENT_START:
+        return False
+    for k in range(lo, hi):
+        if an.is_subjunctive(k) and not (an.quote_of[k] >= 0):
+            return True
+        if an.lower[k] == "zu" and k + 1 < hi and not an.is_cap(k + 1):
+            return True
+    return True
+
+
+def _verb_before(an: Analysis, lo: int, hi: int) -> bool:
+    """Is there a finite verb (or a quotation) in ``[lo, hi)``? Distinguishes "MSG, sagte X" from "X, Y, sagte"."""
+    for k in range(lo, hi):
+        if an.quote_of[k] >= 0 and an.quotes[an.quote_of[k]].quotation:
+            return True
+        tok = an.doc[k]
+        if an.has_pos and tok.pos_:
+            if tok.pos_ in ("VERB", "AUX"):
+                return True
+        elif an.is_(k, "aux") or an.lower[k] in an.lex.subjunctive or (
+            not an.is_cap(k) and an.lower[k].endswith(("te", "ten", "t", "en")) and len(an.lower[k]) > 4
+            and not an.is_adjish(k) and not an.is_(k, "prep") and not an.is_(k, "adverb")
+        ):
+            return True
+    return False
+
+
+def _direct_for(an: Analysis, lo: int, hi: int) -> QuoteSpan | None:
+    """A quotation that makes up (nearly) all of ``[lo, hi)``."""
+    for q in an.quotes:
+        if not q.quotation:
+            continue
+        qs, qe = q.range
+        if qs <= lo + 1 and qe >= hi - 1 and qe - qs >= 2:
+            return q
+        if qs >= lo and qe <= hi and (qe - qs) >= 0.8 * (hi - lo):
+            return q
+    return None
+
+
+def _span_quote_at_end(an: Analysis, k: int) -> QuoteSpan | None:
+    if k >= 0 and an.quote_of[k] >= 0:
+        q = an.quotes[an.quote_of[k]]
+        if q.close == k and q.quotation:
+            return q
+    return None
+
+
+def _span_quote_at_start(an: Analysis, k: int) -> QuoteSpan | None:
+    if k < an.n and an.quote_of[k] >= 0:
+        q = an.quotes[an.quote_of[k]]
+        if q.open == k and q.quotation:
+            return q
+    return None
+
+
+def _prep_source(an: Analysis, cue: Cue, s: int, ce: int) -> Range | None:
+    k = cue.head
+    low = an.lower[k]
+    for position, cond in an.lex.prepositions.get(low, []):
+        if position == "after":
+            start = max(cue.tokens) + 1
+            r = np_forward(an, start, ce)
+            if not r:
+                continue
+            if cond == "info":
+                if not any(_is_info(an, x) for x in range(r[0], min(r[1], r[0] + 4))):
+                    continue
+            cue.position = "after"
+            return r
+        if position == "before":
+            r = np_backward(an, k, s)
+            if not r:
+                continue
+            if cond == "opinion" and not _is_opinion(an, r[1] - 1):
+                continue
+            if cond == "info" and not _is_info(an, r[1] - 1):
+                continue
+            cue.position = "before"
+            return r
+        if position == "self":
+            cue.position = "self"
+            return (k, k + 1)
+    return None
+
+
+def _is_info(an: Analysis, i: int) -> bool:
+    w = an.words[i]
+    return w in an.lex.info_nouns or any(w.endswith(n.lower()) and len(w) > len(n) for n in an.lex.info_nouns)
+
+
+def _is_opinion(an: Analysis, i: int) -> bool:
+    return an.words[i] in an.lex.opinion_nouns
+
+
+def detect(an: Analysis) -> list[Candidate]:
+    an.quotes = find_quote_spans(an)
+    sent_cues = [find_cues(an, s, e) for s, e in an.sents]
+    for q in an.quotes:
+        k = an.sent_of[q.open]
+        k2 = an.sent_of[q.close]
+        an.quotes[an.quotes.index(q)].quotation = classify_quote(an, q, bool(sent_cues[k] or sent_cues[k2]))
+    # marks of non-quotations do not shield their tokens
+    for i in range(an.n):
+        if an.quote_of[i] >= 0 and not an.quotes[an.quote_of[i]].quotation:
+            an.quote_of[i] = -1
+    for k, q in enumerate(an.quotes):
+        if q.quotation:
+            for i in range(q.open, q.close + 1):
+                an.quote_of[i] = k
+    sent_cues = [find_cues(an, s, e) for s, e in an.sents]
+
+    cands: list[Candidate] = []
+    for si, (s, e) in enumerate(an.sents):
+        cands.extend(_sentence_candidates(an, si, s, e, sent_cues[si]))
+    _direct_quotes(an, cands)
+    _free_indirect(an, cands)
+    _mark_nesting(cands)
+    return cands
+
+
+def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue]) -> list[Candidate]:
+    ce = _content_end(an, s, e)
+    out: list[Candidate] = []
+    consumed: set[int] = set()
+    frame_tokens: set[int] = set()
+    prep_cues: list[tuple[Cue, Range]] = []
+    # "wie X sagte" / ", so X" / laut / zufolge / nach Angaben / demnach
+    for cue in cues:
+        if cue.kind != "prep":
+            continue
+        k = cue.head
+        low = an.lower[k]
+        positions = [p for p, _ in an.lex.prepositions.get(low, [])]
+        if "clause" in positions and low in ("wie", "as"):
+            cs, cend = k, _clause_end(an, k + 1, ce)
+            verbs = [c for c in cues if c.kind == "verb" and cs < c.head < cend]
+            if not verbs:
+                continue
+            v = verbs[0]
+            consumed.update(id(c) for c in verbs)
+            toks = sorted({k, *v.tokens})
+            src = np_forward(an, k + 1, min(v.tokens)) if min(v.tokens) > k + 1 else None
+            if src is None and min(v.tokens) > k + 1:
+                src = (k + 1, min(v.tokens))
+            if an.lex.lang == "en" and src is None:
+                src = np_forward(an, max(v.tokens) + 1, cend)
+            frame = set(range(cs, cend + (1 if cend < ce else 0)))
+            if cs > s and an.words[cs - 1] == ",":
+                frame.add(cs - 1)
+            msg = _trim(an, _ranges_minus(s, ce, frame))
+            if msg:
+                out.append(Candidate("indirect", msg, _rs(toks), [src] if src else [], [], v.stwr, sentence=si))
+                frame_tokens |= frame
+            continue
+        if "clause" in positions and low in ("so",):
+            prev = k - 1
+            if prev < s or not (an.words[prev] == "," or _span_quote_at_end(an, prev)):
+                continue
+            cend = _clause_end(an, k + 1, ce)
+            src = np_forward(an, k + 1, cend)
+            if not src:
+                continue
+            frame = set(range(prev if an.words[prev] == "," else k, cend))
+            q = _span_quote_at_end(an, prev - 1 if an.words[prev] == "," else prev)
+            if q is not None:
+                out.append(Candidate("direct", [q.range], [(k, k + 1)], [src], [], "speech", sentence=si))
+            else:
+                msg = _trim(an, _ranges_minus(s, ce, frame | set(range(cend, ce))))
+                if msg:
+                    out.append(Candidate("indirect", msg, [(k, k + 1)], [src], [], "speech", sentence=si))
+            frame_tokens |= frame
+            continue
+        src = _prep_source(an, cue, s, ce)
+        if src is None:
+            continue
+        prep_cues.append((cue, src))
+        frame_tokens |= set(cue.tokens) | set(range(*src))
+
+    for cue in cues:
+        if cue.kind == "prep" or id(cue) in consumed:
+            continue
+        if frame_tokens & set(cue.tokens):
+            continue
+        first, last = min(cue.tokens), max(cue.tokens)
+        cs = _clause_start(an, first, s)
+        cend = _clause_end(an, last + 1, ce)
+        # frame after the message: "MSG , sagte X ." / "„MSG“ sagte X"
+        verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens))
+        after_quote = _span_quote_at_end(an, first - 1) if first - 1 >= s else None
+        if (verb_first and _verb_before(an, s, cs - 1)) or after_quote is not None:
+            frame_lo = cs - 1 if not after_quote else first
+            frame_hi = cend
+            src = find_source_near_verb(an, cue, first, frame_hi)
+            q = after_quote or _span_quote_at_end(an, cs - 2)
+            if q is not None:
+                msg = [q.range]
+                form = "direct"
+            else:
+                msg = _trim(an, [(s, frame_lo)])
+                form = "indirect"
+            rest: list[Range] = []
+            if cend < ce and an.words[cend] == "," and cend + 1 < ce and an.lower[cend + 1] not in _NON_COMPLEMENT_START:
+                rest = _trim(an, [(cend + 1, ce)])
+                if form == "indirect":
+                    msg = msg + rest
+            addr = find_addressee(an, frame_lo, frame_hi, set(range(*src)) if src else set())
+            if msg:
+                out.append(Candidate(form, msg, _rs(cue.tokens),
+                                     [src] if src else [], [addr] if addr else [], cue.stwr, sentence=si))
+                frame_tokens |= set(range(frame_lo, frame_hi))
+            continue
+        # frame before the message: "X sagte , MSG" / "X sagte : „MSG“"
+        if cend < ce and an.words[cend] in (",", ":"):
+            lo = cend + 1
+            q = _span_quote_at_start(an, lo)
+            subj_lo = cs
+            if cs > s and not _verb_before(an, s, cs - 1):
+                subj_lo = s  # "Ein Sprecher , Lars Beringer , sagte"
+            src = None if cue.kind == "impersonal" else find_source_near_verb(an, cue, subj_lo, cend)
+            if cue.kind == "impersonal" and cs < first:
+                src = np_forward(an, cs, first) or None
+            addr = find_addressee(an, subj_lo, cend, set(range(*src)) if src else set())
+            if q is not None and (q.close + 1 >= ce or an.words[q.close + 1] in (".", "!", "?")):
+                out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [],
+                                     [addr] if addr else [], cue.stwr, sentence=si))
+                frame_tokens |= set(range(subj_lo, lo))
+                continue
+            if not _message_has_evidence(an, lo, ce):
+                continue
+            msg = _trim(an, [(lo, ce)])
+            if msg:
+                out.append(Candidate("indirect", msg, _rs(cue.tokens), [src] if src else [],
+                                     [addr] if addr else [], cue.stwr, sentence=si))
+                frame_tokens |= set(range(subj_lo, lo))
+            continue
+        # the frame is the whole clause: a quotation inside it, or reported speech
+        inner = [q for q in _quote_inside(an, cs, cend)]
+        src = find_source_near_verb(an, cue, cs, cend)
+        if inner:
+            for q in inner:
+                out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [], [], cue.stwr,
+                                     sentence=si))
+            frame_tokens |= set(range(cs, cend))
+            continue
+        lemmas = {v.lemma for v in an.lex.verbs.get(an.lower[cue.head], [])}
+        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and cend >= ce:
+            out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
+            frame_tokens |= set(range(s, e))
+
+    # prepositional frames: the message is the rest of the clause
+    for cue, src in prep_cues:
+        frame = set(cue.tokens) | set(range(*src))
+        lo, hi = s, ce
+        container = [c for c in out if c.start <= cue.head < c.end]
+        if container:
+            lo, hi = container[0].start, container[0].end
+        other = frame_tokens - frame
+        # commas around the frame belong to it
+        f_lo, f_hi = min(frame), max(frame) + 1
+        if f_lo - 1 >= lo and an.words[f_lo - 1] == "," and f_hi < hi and an.words[f_hi] == ",":
+            frame |= {f_lo - 1, f_hi}
+        if cue.position == "self" and an.lower[cue.head] == "wonach":
+            lo = cue.head
+        msg = _trim(an, _ranges_minus(lo, hi, frame | (other if not container else set())))
+        if msg:
+            out.append(Candidate("indirect", msg, _rs(cue.tokens), [src], [], cue.stwr, sentence=si))
+    return out
+
+
+def _r(tokens: list[int]) -> Range:
+    return (min(tokens), max(tokens) + 1)
+
+
+def _rs(tokens: list[int]) -> list[Range]:
+    """Contiguous ranges of a set of token indices ("fügte ... hinzu" -> two ranges)."""
+    out: list[Range] = []
+    for t in sorted(set(tokens)):
+        if out and out[-1][1] == t:
+            out[-1] = (out[-1][0], t + 1)
+        else:
+            out.append((t, t + 1))
+    return out
+
+
+def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
+    """Quotations not yet attached: nested in another quote's message, or cue-less direct speech."""
+    used = {rng for c in cands if c.form == "direct" for rng in c.message}
+    for q in an.quotes:
+        if not q.quotation or q.range in used:
+            continue
+        # a quotation inside a quoted quotation is part of it
+        outer = [o for o in an.quotes if o.quotation and o is not q and o.open < q.open and q.close < o.close]
+        if outer:
+            continue
+        container = [c for c in cands if c.form != "direct" and c.start <= q.open and q.close < c.end]
+        if container:
+            c = container[0]
+            cands.append(Candidate("direct", [q.range], list(c.cue), list(c.source), list(c.addressee), c.stwr,
+                                   sentence=c.sentence))
+            continue
+        si = an.sent_of[q.open]
+        prev = [c for c in cands if c.source and c.sentence <= si and si - c.sentence <= 3]
+        src = list(prev[-1].source) if prev else []
+        inner = q.close - q.open - 1
+        sent_s, sent_e = an.sents[an.sent_of[q.open]]
+        # a cue-less fragment in a sentence that is not speech at all is probably emphasis
+        if inner < 4 and not (q.open <= sent_s + 1):
+            continue
+        cands.append(Candidate("direct", [q.range], [], src, [], "speech", sentence=si))
+    cands.sort(key=lambda c: (c.start, -c.end))
+
+
+def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
+    """Konjunktiv sentences without a cue (indirect_free_indirect) and "soll" hearsay (free_indirect)."""
+    covered = [0] * an.n
+    for c in cands:
+        for s, e in c.message:
+            for i in range(s, e):
+                covered[i] = 1
+        for rngs in (c.cue, c.source):
+            for s, e in rngs:
+                for i in range(s, e):
+                    covered[i] = 1
+    new: list[Candidate] = []
+    last: Candidate | None = None
+    for si, (s, e) in enumerate(an.sents):
+        if e - s < 3:
+            continue
+        if sum(covered[s:e]) > 0.3 * (e - s):
+            continue
+        prev = [c for c in cands + new if c.source and c.sentence < si]
+        if not prev:
+            continue
+        ref = max(prev, key=lambda c: (c.sentence, c.start))
+        if si - ref.sentence > 3:
+            continue
+        subj = any(an.is_subjunctive(k) for k in range(s, e) if an.quote_of[k] < 0)
+        modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
+        if subj:
+            form = "indirect_free_indirect"
+        elif modal:
+            form = "free_indirect"
+        else:
+            continue
+        if last is not None and last.form == form and last.sentence == si - 1 and last.source == ref.source:
+            last.message = [(last.message[0][0], e)]
+            last.sentence = si
+            continue
+        cand = Candidate(form, [(s, e)], [], list(ref.source), [], ref.stwr, sentence=si)
+        new.append(cand)
+        last = cand
+    cands.extend(new)
+    cands.sort(key=lambda c: (c.start, -c.end))
+
+
+def _mark_nesting(cands: list[Candidate]) -> None:
+    for i, c in enumerate(cands):
+        toks = c.tokens()
+        best = None
+        for j, o in enumerate(cands):
+            if i == j:
+                continue
+            ot = o.tokens()
+            if toks < ot or (toks <= ot and c.form == "direct" and o.form != "direct"):
+                if best is None or len(ot) < len(cands[best].tokens()):
+                    best = j
+        c.nested_in = best
