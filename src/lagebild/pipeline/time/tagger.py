@@ -1,0 +1,543 @@
+"""The language-agnostic time tagger: find time expressions with compiled regexes over the text and
+resolve them to TIMEX3 values against the document creation time (DCT) or the last mentioned time.
+
+Two resolution modes:
+
+* ``news`` (default): deictic and underspecified expressions ("gestern", "am Donnerstag",
+  "am 5. Januar") are resolved against the DCT, the direction chosen by the tense of the sentence;
+  anaphoric ones ("am selben Tag", "zwei Tage später") against the last mentioned date.
+* ``narrative`` (histories, encyclopaedia articles): everything relative is resolved against the
+  last mentioned date; "heute"/"today" means the present (``PRESENT_REF``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from typing import Callable
+
+from ...document import Timex
+from . import calendar as cal
+from .lexicon import Pattern, TimeLanguage, load_language
+
+MODES = ("news", "narrative")
+TenseFn = Callable[[int], "str | None"]
+
+_UNIT_TYPES = {"H", "MIN", "S"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    full: int  # length of the whole match, context included (longer wins)
+    pattern: Pattern
+    match: re.Match[str]
+
+
+@dataclass
+class Resolved:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchored: bool = True
+    ref: cal.Ref | None = None  # new reference time set by this expression
+
+
+class TimeTagger:
+    """Find and normalise time expressions in one language."""
+
+    def __init__(self, lang: str, *, mode: str = "news") -> None:
+        if mode not in MODES:
+            raise ValueError(f"time mode {mode!r} is not valid; valid: {', '.join(MODES)}")
+        self.lang = lang
+        self.mode = mode
+        self.data: TimeLanguage = load_language(lang)
+        lx = self.data.lexicons
+        self._future = re.compile(r"(?<!\w)" + lx["future"].regex() + r"(?!\w)") if "future" in lx else None
+        self._past = re.compile(r"(?<!\w)" + lx["past"].regex() + r"(?!\w)") if "past" in lx else None
+        self._prev_word = re.compile(r"(\S+)\s+$")
+        self._sent_end = re.compile(r"[.!?;:]\s+(?=[\"„“‚'»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
+
+    # ------------------------------------------------------------------ extraction
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every pattern match that passes its checks, before overlap resolution."""
+        out: list[Candidate] = []
+        for pat in self.data.patterns:
+            for m in pat.regex.finditer(text):
+                start, end = m.span()
+                if "pre" in m.re.groupindex and m.group("pre") is not None:
+                    start = m.end("pre")
+                if "post" in m.re.groupindex and m.group("post") is not None:
+                    end = m.start("post")
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end <= start or not self._check(pat, m, text, start, end):
+                    continue
+                out.append(Candidate(start, end, m.end() - m.start(), pat, m))
+        return out
+
+    def select(self, cands: list[Candidate]) -> list[Candidate]:
+        """Longest match first (context included), then pattern order; no overlapping extents."""
+        chosen: list[Candidate] = []
+        taken: list[tuple[int, int]] = []
+        for c in sorted(cands, key=lambda c: (-c.full, -(c.end - c.start), c.pattern.order, c.start)):
+            if any(c.start < e and s < c.end for s, e in taken):
+                continue
+            chosen.append(c)
+            taken.append((c.start, c.end))
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    def _fields(self, m: re.Match[str], pat: Pattern, part: str | None = None) -> dict[str, str]:
+        out = {}
+        for g, v in m.groupdict().items():
+            if v is None or g in ("pre", "post", "a", "b"):
+                continue
+            if part is not None:
+                second = g.endswith("2")
+                if (part == "b") != second:
+                    continue
+                if second:
+                    g = g[:-1]
+            out[g] = v
+        return out
+
+    def _check(self, pat: Pattern, m: re.Match[str], text: str, start: int, end: int) -> bool:
+        f = self._fields(m, pat)
+        lookup = self.data.lookup
+        if pat.options.get("need") == "year":
+            before = text[max(0, start - 40) : start]
+            pm = self._prev_word.search(before)
+            prev = pm.group(1) if pm else ""
+            two = " ".join(before.split()[-2:])
+            if lookup("quant", prev) or lookup("quant", two):
+                return False
+            if prev in ("Nr.", "§", "Art.", "Abs.", "No.", "Nummer", "number", "Seite", "page", "S."):
+                return False
+            after = text[end : end + 30]
+            am = re.match(r"[ \t]+(\S+)", after)
+            nxt = am.group(1) if am else ""
+            if re.match(r"[%€$£]|Prozent|percent|Euro|Dollar|km|Meter|Kilo", nxt):
+                return False
+            has_prep = bool(lookup("prep", prev)) or bool(re.search(r"[(\[]$", before))
+            if not has_prep and lookup("conj", prev):  # "1939 und 1940": licensed by the year before
+                has_prep = bool(re.search(r"\d{4}\s+\S+\s+$", before))
+            if nxt[:1].isupper() and not has_prep and not lookup("month", nxt.rstrip(".,;:")):
+                return False
+        if pat.resolver == "calendar":
+            if "day" in f and ("month" in f or "mm" in f):
+                month = int(f["mm"]) if "mm" in f else int(lookup("month", f["month"])[0])
+                if not cal.valid_day(None, month, int(f["day"])):
+                    return False
+            if "ordinal" in f and "unit" in f:
+                unit = (lookup("unit", f["unit"]) or ("",))[0]
+                n = int(lookup("ordinal", f["ordinal"])[0])
+                if unit not in ("Q", "HY") or n < 1 or n > (4 if unit == "Q" else 2):
+                    return False
+            if "part" in f and "unit" in f:
+                unit = (lookup("unit", f["unit"]) or ("",))[0]
+                if unit not in ("Y", "M", "W", "D", "DE", "CE", "Q", "HY"):
+                    return False
+        if pat.resolver in ("shift", "duration", "set", "offset") and "unit" in f:
+            if lookup("unit", f["unit"]) is None:
+                return False
+        if pat.options.get("need") == "plural":
+            e = lookup("unit", f.get("unit", ""))
+            if e is None or len(e) < 2 or e[1] != "PL":
+                return False
+        if pat.resolver in ("shift", "duration") and "n" in f:
+            n = cal.number_value(f["n"], lookup)
+            if n is None or (n != "X" and (n <= 0 or n > 10000)):
+                return False
+        return True
+
+    # ------------------------------------------------------------------ resolution
+    def tag(self, text: str, dct: str | None = None, tense: TenseFn | None = None) -> list[Timex]:
+        """All time expressions of ``text`` as :class:`lagebild.document.Timex` records."""
+        dct_date, dct_time = cal.parse_dct(dct)
+        if tense is None:
+            tense = self.lexical_tense(text)
+        ref = cal.Ref(dct_date.year, dct_date.month, dct_date.day) if dct_date else cal.Ref()
+        ctx = _Ctx(self, dct_date, dct_time, ref, tense)
+        out: list[Timex] = []
+        for cand in self.select(self.candidates(text)):
+            for r in self._resolve(cand, ctx):
+                out.append(Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.anchored, r.mod))
+                if r.ref is not None:
+                    ctx.ref = r.ref
+        return out
+
+    def lexical_tense(self, text: str) -> TenseFn:
+        """Tense of the sentence around an offset from cue words ("wird", "will", "hatte", ...)."""
+        bounds = [0] + [m.end() for m in self._sent_end.finditer(text)] + [len(text)]
+        cache: dict[int, str | None] = {}
+
+        def tense(offset: int) -> str | None:
+            i = bisect_right(bounds, offset) - 1
+            if i not in cache:
+                sent = text[bounds[i] : bounds[min(i + 1, len(bounds) - 1)]]
+                if self._future is not None and self._future.search(sent):
+                    cache[i] = "FUTURE"
+                elif self._past is not None and self._past.search(sent):
+                    cache[i] = "PAST"
+                else:
+                    cache[i] = None
+            return cache[i]
+
+        return tense
+
+    def _resolve(self, cand: Candidate, ctx: "_Ctx") -> list[Resolved]:
+        pat, m = cand.pattern, cand.match
+        if pat.resolver == "range":
+            return self._range(cand, ctx)
+        f = self._fields(m, pat)
+        fn = getattr(self, "_r_" + pat.resolver, None)
+        if fn is None:
+            raise ValueError(f"time pattern {pat.name!r}: unknown resolver {pat.resolver!r}")
+        r = fn(f, pat, cand.start, cand.end, ctx)
+        return [r] if r is not None else []
+
+    # -- helpers
+    def _num(self, text: str) -> float | str | None:
+        return cal.number_value(text, self.data.lookup)
+
+    def _unit(self, text: str) -> str | None:
+        e = self.data.lookup("unit", text)
+        return e[0] if e else None
+
+    def _anchor_kind(self, pat: Pattern, default: str = "dct") -> str:
+        kind = pat.options.get("anchor", default)
+        return "ref" if self.mode == "narrative" else kind
+
+    # -- calendar: absolute, underspecified, weekday, season, decade, century, parts
+    def _r_calendar(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        look = self.data.lookup
+        mod = pat.options.get("mod")
+        anchored = True
+        bc = "bc" in f
+        if "part" in f:
+            mod = look("part", f["part"])[0]
+        # decades and centuries
+        if "decade" in f or "decadeword" in f:
+            if "decadeword" in f:
+                digits = look("decadeword", f["decadeword"])[0]
+            else:
+                d = f["decade"]
+                if bc or (len(d) == 3 and ctx.ref.year is not None and ctx.ref.year <= 0 and "ad" not in f):
+                    digits = f"BC{int(d) // 10:03d}"
+                elif len(d) == 2:
+                    digits = "19" + d[0]
+                else:
+                    digits = f"{int(d) // 10:03d}"
+            return Resolved(start, end, "DATE", digits, mod)
+        if "century" in f or ("ordinal" in f and "unit" not in f):
+            n = int(f["century"]) if "century" in f else int(look("ordinal", f["ordinal"])[0])
+            if n < 1:
+                return None
+            value = f"BC{n - 1:02d}" if bc else f"{n - 1:02d}"
+            return Resolved(start, end, "DATE", value, mod)
+        year: int | None = None
+        if "year" in f:
+            year = int(f["year"])
+        elif "bcyear" in f:
+            year = int(f["bcyear"])
+        elif "yy" in f:
+            yy = int(f["yy"])
+            base = ctx.ref.year or (ctx.dct.year if ctx.dct else 2000)
+            year = (base // 100) * 100 + yy
+            if year > base + 20:
+                year -= 100
+        if year is not None and bc:
+            year = 1 - year
+        if pat.options.get("need") == "era":  # a bare small number is a year only in a BC narrative
+            if ctx.ref.year is None or ctx.ref.year > 0 or year is None or year > 1200:
+                return None
+            year = 1 - year
+        month = None
+        if "month" in f:
+            month = int(look("month", f["month"])[0])
+        elif "mm" in f:
+            month = int(f["mm"])
+        day = int(f["day"]) if "day" in f else None
+        if pat.options.get("dayonly") and month is None:
+            base = ctx.anchor("ref")
+            if base.month is None:
+                return None
+            year, month = base.year, base.month
+        weekday = int(look("weekday", f["weekday"])[0]) if "weekday" in f else None
+        season = smod = None
+        if "season" in f:
+            e = look("season", f["season"])
+            season, smod = e[0], (e[1] if len(e) > 1 else None)
+            mod = mod or smod
+        daypart = look("daypart", f["daypart"])[0] if "daypart" in f else pat.options.get("daypart")
+        shift = look("shift", f["shift"]) if "shift" in f else None
+        unit = self._unit(f["unit"]) if "unit" in f else None
+        ptype = "DATE"
+        new_ref: cal.Ref | None = None
+        # quarter / half year
+        if "ordinal" in f and unit in ("Q", "HY"):
+            n = int(look("ordinal", f["ordinal"])[0])
+            if year is None:
+                year = ctx.ref.year
+                anchored = year is not None
+            return Resolved(start, end, "DATE", f"{cal.fmt_date(year)}-{'Q' if unit == 'Q' else 'H'}{n}", mod, anchored)
+        # "Ende des Jahres", "Anfang dieses Monats", "Jahresende"
+        if "periodpart" in f:
+            e = look("periodpart", f["periodpart"])
+            mod = e[0]
+            unit = e[1] if len(e) > 1 else "Y"
+        if year is None and month is None and season is None and weekday is None and day is None and unit:
+            k = int(shift[0]) if shift else 0
+            kind = shift[1] if shift and len(shift) > 1 else "ref"
+            value, anchored = ctx.shifted(unit, k, "ref" if self.mode == "narrative" else kind)
+            return Resolved(start, end, "DATE", value, mod, anchored)
+        # "März des folgenden Jahres", "im vergangenen Sommer", "letzten Donnerstag"
+        if shift is not None and year is None:
+            k = int(shift[0])
+            kind = "ref" if self.mode == "narrative" else (shift[1] if len(shift) > 1 else "dct")
+            base = ctx.anchor(kind)
+            if weekday is not None and day is None:
+                if base.as_date() is None:
+                    return Resolved(start, end, "DATE", f"XXXX-WXX-{weekday}", mod, False)
+                d = cal.weekday_shift(base.as_date(), weekday, k)
+                value = cal.fmt_day(d) + (f"T{daypart}" if daypart else "")
+                return Resolved(start, end, "TIME" if daypart else "DATE", value, mod, True,
+                                cal.Ref(d.year, d.month, d.day))
+            if base.year is None:
+                anchored = False
+            elif season is not None and base.as_date() is not None and kind == "dct":
+                year = cal.season_year(base.as_date(), season, k)
+            elif month is not None and unit is None and base.as_date() is not None and kind == "dct":
+                year = base.year + k if k else base.year
+                if k < 0 and month < base.month:
+                    year = base.year
+                elif k > 0 and month > base.month:
+                    year = base.year
+            else:
+                year = base.year + k
+        # underspecified: no year
+        if year is None and (month is not None or season is not None or weekday is not None):
+            year, month, day, resolved, anchored = ctx.underspecified(
+                month, day, weekday, season, start, self._anchor_kind(pat)
+            )
+            if resolved is not None:  # a weekday resolved to a full date
+                pass
+        if year is None and month is None and day is None and season is None:
+            if weekday is not None:
+                return Resolved(start, end, "DATE", f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart else ""),
+                                mod, False)
+            if daypart is not None:  # "am Abend": the day last mentioned
+                d = ctx.anchor(self._anchor_kind(pat, "ref")).as_date()
+                if d is None and self.mode == "news":
+                    d = ctx.dct
+                if d is None:
+                    return Resolved(start, end, "TIME", f"XXXX-XX-XXT{daypart}", mod, False)
+                return Resolved(start, end, "TIME", f"{cal.fmt_day(d)}T{daypart}", mod)
+            return None
+        value = cal.fmt_date(year, month, day)
+        if season is not None:
+            value = f"{cal.fmt_date(year)}-{season}"
+        if year is not None:
+            new_ref = cal.Ref(year, month, day)
+        if "hour" in f:
+            ptype = "TIME"
+            value += f"T{int(f['hour']):02d}:{f.get('minute', '00')}"
+            if "tz" in f:
+                value += look("tz", f["tz"])[0]
+        elif daypart:
+            ptype = "TIME"
+            value += f"T{daypart}"
+        return Resolved(start, end, ptype, value, mod, anchored, new_ref)
+
+    def _range(self, cand: Candidate, ctx: "_Ctx") -> list[Resolved]:
+        m, pat = cand.match, cand.pattern
+        fa, fb = self._fields(m, pat, "a"), self._fields(m, pat, "b")
+        for key in ("month", "year", "bc", "mm"):
+            if key in fb and key not in fa:
+                fa[key] = fb[key]
+        sa, ea = m.span("a")
+        sb, eb = m.span("b")
+        if "yy" in fb and "year" in fa:
+            fb["year"] = str(int(fa["year"]) // 100 * 100 + int(fb.pop("yy")))
+            if int(fb["year"]) <= int(fa["year"]):
+                return []
+        rb = self._r_calendar(fb, pat, sb, eb, ctx)
+        if rb is not None and rb.ref is not None and "year" not in fa and rb.ref.year is not None:
+            fa["year"] = str(rb.ref.year) if rb.ref.year > 0 else str(1 - rb.ref.year)
+        ra = self._r_calendar(fa, pat, sa, ea, ctx)
+        if rb is not None and "daypart" in pat.options:  # only the first part carries the daypart
+            rb.type, rb.value = "DATE", (rb.value or "").split("T")[0] or None
+        out = [r for r in (ra, rb) if r is not None]
+        return out
+
+    # -- offsets: "letzte Woche", "im nächsten Jahr", "am selben Tag"
+    def _r_offset(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        unit = self._unit(f["unit"])
+        if unit is None or unit in _UNIT_TYPES:
+            return None
+        ue = self.data.lookup("unit", f["unit"])
+        if len(ue) > 1 and ue[1] == "PL":  # "in den folgenden Tagen", "die letzten Jahre"
+            return Resolved(start, end, "DURATION", cal.duration_value("X", unit))
+        if "shift" in f:
+            e = self.data.lookup("shift", f["shift"])
+            k, kind = int(e[0]), (e[1] if len(e) > 1 else "dct")
+        else:
+            k, kind = int(pat.options.get("shift", "0")), "ref"
+        kind = pat.options.get("anchor", kind)
+        if self.mode == "narrative":
+            kind = "ref"
+        value, anchored = ctx.shifted(unit, k, kind)
+        ref = None
+        if value and unit == "D" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            y, mo, d = map(int, value.split("-"))
+            ref = cal.Ref(y, mo, d)
+        return Resolved(start, end, "DATE", value, None, anchored, ref)
+
+    # -- "vor zwei Wochen", "drei Tage später", "in zwei Monaten"
+    def _r_shift(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        unit = self._unit(f["unit"])
+        n = self._num(f["n"])
+        if unit is None or n is None:
+            return None
+        direction = int(pat.options.get("dir", "-1"))
+        mod = "APPROX" if "approx" in f else None
+        if n == "X":
+            return Resolved(start, end, "DATE", "FUTURE_REF" if direction > 0 else "PAST_REF", mod)
+        kind = self._anchor_kind(pat)
+        if unit in _UNIT_TYPES:
+            return Resolved(start, end, "DURATION", cal.duration_value(n, unit), mod)
+        if kind == "ref" and unit in ("W", "M") and ctx.ref.as_date() is not None:
+            value, anchored = ctx.shifted_day(unit, direction * n)
+        else:
+            value, anchored = ctx.shifted(unit, direction * n, kind)
+        ref = None
+        if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            y, mo, d = map(int, value.split("-"))
+            ref = cal.Ref(y, mo, d)
+        return Resolved(start, end, "DATE", value, mod, anchored, ref)
+
+    def _r_duration(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        unit = self._unit(f["unit"])
+        n = self._num(f["n"]) if "n" in f else "X"
+        if unit is None or n is None or unit == "WE":
+            return None
+        return Resolved(start, end, "DURATION", cal.duration_value(n, unit), pat.options.get("mod"))
+
+    def _r_set(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        look = self.data.lookup
+        if "weekday" in f:
+            e = look("weekday", f["weekday"]) or look("weekday", f["weekday"].rstrip("s"))
+            if e is None:
+                return None
+            return Resolved(start, end, "SET", f"XXXX-WXX-{e[0]}")
+        if "daypart" in f:
+            return Resolved(start, end, "SET", f"XXXX-XX-XXT{look('daypart', f['daypart'])[0]}")
+        if "unit" in f:
+            unit = self._unit(f["unit"])
+            n = self._num(f["n"]) if "n" in f else 1.0
+            if unit is None or n is None or n == "X":
+                return None
+            return Resolved(start, end, "SET", cal.duration_value(n, unit))
+        return None
+
+    def _r_deictic(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        e = self.data.lookup("deictic", f["deictic"])
+        if e is None:
+            return None
+        typ, rule = e[0], e[1]
+        m = re.fullmatch(r"(DE|CE|[DWMYQ])([+-]\d+)(?:@(dct|ref))?", rule)
+        if not m:
+            return Resolved(start, end, typ, rule, None)
+        unit, k, kind = m.group(1), int(m.group(2)), m.group(3) or "dct"
+        if self.mode == "narrative":
+            if unit == "D" and k == 0 and kind == "dct":
+                return Resolved(start, end, "DATE", "PRESENT_REF", None)
+            kind = "ref"
+        value, anchored = ctx.shifted(unit, k, kind)
+        ref = None
+        if value and unit == "D" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            y, mo, d = map(int, value.split("-"))
+            ref = cal.Ref(y, mo, d)
+        return Resolved(start, end, typ, value, None, anchored, ref)
+
+    def _r_time(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
+        hour = int(f["hour"])
+        minute = f.get("minute", "00")
+        if hour > 24:
+            return None
+        d = ctx.anchor(self._anchor_kind(pat, "ref")).as_date()
+        if d is None and self.mode == "news":
+            d = ctx.dct
+        day = cal.fmt_day(d) if d else "XXXX-XX-XX"
+        value = f"{day}T{hour:02d}:{minute}"
+        if "tz" in f:
+            value += self.data.lookup("tz", f["tz"])[0]
+        return Resolved(start, end, "TIME", value, None, d is not None)
+
+
+class _Ctx:
+    """Per-document resolution state: the DCT, the last mentioned time and the tense function."""
+
+    def __init__(self, tagger: TimeTagger, dct: date | None, dct_time: str | None, ref: cal.Ref,
+                 tense: TenseFn) -> None:
+        self.tagger = tagger
+        self.dct = dct
+        self.dct_time = dct_time
+        self.ref = ref
+        self.tense = tense
+
+    def anchor(self, kind: str) -> cal.Ref:
+        if kind == "dct":
+            return cal.Ref(self.dct.year, self.dct.month, self.dct.day) if self.dct else cal.Ref()
+        return self.ref
+
+    def shifted(self, unit: str, k: float, kind: str) -> tuple[str | None, bool]:
+        base = self.anchor(kind)
+        if base.year is None:
+            return None, False
+        return cal.ref_shift_value(base, unit, k), True
+
+    def shifted_day(self, unit: str, k: float) -> tuple[str | None, bool]:
+        """``k`` weeks or months from the last mentioned day, as a day ("zwei Wochen später")."""
+        d = self.ref.as_date()
+        days = {"W": 7}.get(unit)
+        try:
+            if days:
+                return cal.fmt_day(d + timedelta(days=int(round(days * k)))), True
+            if k != int(k):
+                return cal.fmt_day(d + timedelta(days=int(round(30 * k)))), True
+            return cal.fmt_day(d + relativedelta(months=int(k))), True
+        except (OverflowError, ValueError):
+            return None, True
+
+    def underspecified(self, month, day, weekday, season, offset, kind):
+        """Fill the year (and for weekdays the date) of an expression without a year."""
+        tense = None
+        if kind == "dct" or self.tagger.mode == "news":
+            base = self.anchor("dct")
+            tense = self.tense(offset)
+            if base.year is None:  # no DCT: fall back on the text's own reference, if any
+                base = self.ref
+        else:
+            base = self.ref
+        if base.year is None:
+            return None, month, day, None, False
+        bdate = base.as_date()
+        if weekday is not None and month is None:
+            if bdate is None:
+                return None, None, None, None, False
+            d = cal.weekday_near(bdate, weekday, tense)
+            return d.year, d.month, d.day, d, True
+        if self.tagger.mode == "narrative" or bdate is None:
+            return base.year, month, day, None, True
+        if season is not None:
+            return base.year, month, day, None, True
+        return cal.year_for_month_day(bdate, month, day, tense), month, day, None, True
