@@ -148,8 +148,9 @@ class Gazetteer:
         )
 
     def _load_countries(self, lang: str) -> None:
-        rows = read_table(lang_file(lang, "places", "countries.tsv"))
-        rows += read_table(lang_file(lang, "places", "extra.tsv"))
+        # our hand-written extra forms first: they win over generated ones (setdefault below)
+        rows = read_table(lang_file(lang, "places", "extra.tsv"))
+        rows += read_table(lang_file(lang, "places", "countries.tsv"))
         for row in rows:
             row = row + [""] * (4 - len(row))
             a2, names, adjs, nouns = row[0].strip(), row[1], row[2], row[3]

@@ -1,0 +1,503 @@
+"""Actor mentions and their grouping into document-level actors (plain functions).
+
+Mentions come from ``doc.ents`` when the base pipeline has NER, and from our lexicons everywhere:
+known organisations and persons, role nouns ("Sprecherin", "Streitkräfte", German compounds such as
+"Außenministerin"), nationality adjectives ("französische"), hyphen prefixes ("US-Armee"), genitive
+complements ("die Sprecherin des Außenministeriums", "Präsident Russlands"), inhabitants ("die Russen"),
+countries and capitals used as actors ("Moskau wies zurück" → RUS GOV) and personal pronouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ...document import Actor
+from ..places.gazetteer import norm
+from .lexicon import ActorLexicon, Known
+
+PER_LABELS = {"PER", "PERSON"}
+ORG_LABELS = {"ORG"}
+GPE_LABELS = {"GPE", "LOC"}
+MISC_LABELS = {"MISC", "NORP", "OTH"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int
+    kind: str  # PER | ORG | ROLE | GPE | PRON
+    name: str
+    country: str | None = None  # alpha-3
+    sector: str | None = None
+    cameo: str | None = None
+    key: str | None = None
+    person: bool = False
+    role: str | None = None  # role lemma
+    acts: bool = False
+    parts: list[tuple[int, int]] = field(default_factory=list)  # extra token spans merged in
+    actor: str | None = None
+
+
+def _has_ner(doc: Doc) -> bool:
+    return doc.has_annotation("ENT_IOB")
+
+
+def _has_dep(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _known_mention(start: int, end: int, known: Known, kind: str, text: str) -> Mention:
+    return Mention(
+        start, end, kind, known.name, known.country, known.sector, known.cameo,
+        key=f"{kind}:{known.name}", person=(kind == "PER"),
+    )
+
+
+class MentionFinder:
+    def __init__(self, doc: Doc, lex: ActorLexicon):
+        self.doc = doc
+        self.lex = lex
+        self.gaz = lex.gaz
+        self.taken = [False] * len(doc)
+        self.mentions: list[Mention] = []
+        self.blocked = [False] * len(doc)  # tokens that can not start a mention (e.g. absorbed)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _add(self, m: Mention) -> Mention:
+        for i in range(m.start, m.end):
+            self.taken[i] = True
+        self.mentions.append(m)
+        return m
+
+    def _free(self, start: int, end: int) -> bool:
+        return all(not self.taken[i] for i in range(start, end))
+
+    def _lookup_known(self, text: str) -> tuple[Known, str] | None:
+        key = norm(text)
+        if key in self.lex.orgs:
+            return self.lex.orgs[key], "ORG"
+        if key in self.lex.persons:
+            return self.lex.persons[key], "PER"
+        return None
+
+    def _country_mention(self, start: int, end: int) -> Mention | None:
+        text = self.doc[start:end].text
+        cands = self.gaz.lookup(text)
+        country = next((c for c in cands if c.kind in ("country", "region")), None)
+        if country is not None:
+            a3 = self.gaz.to_alpha3(country.country)
+            return Mention(start, end, "GPE", country.name, a3, None, a3, key=f"GPE:{a3}")
+        a2 = self.gaz.capital_country(text)
+        if a2:
+            a3 = self.gaz.to_alpha3(a2)
+            return Mention(start, end, "GPE", text, a3, "GOV", f"{a3}GOV", key=f"GPE:{a3}", acts=True)
+        return None
+
+    # -- passes ---------------------------------------------------------------------------------
+    def from_ents(self) -> None:
+        if not _has_ner(self.doc):
+            return
+        for ent in self.doc.ents:
+            if not self._free(ent.start, ent.end):
+                continue
+            label = ent.label_
+            known = self._lookup_known(ent.text)
+            if known is not None:
+                self._add(_known_mention(ent.start, ent.end, known[0], known[1], ent.text))
+            elif label in PER_LABELS:
+                self._add(Mention(ent.start, ent.end, "PER", ent.text, person=True))
+            elif label in ORG_LABELS:
+                m = Mention(ent.start, ent.end, "ORG", ent.text, key=f"ORG:{norm(ent.text)}")
+                self._fill_from_tokens(m, ent)
+                self._add(m)
+            elif label in GPE_LABELS:
+                m = self._country_mention(ent.start, ent.end)
+                if m is not None:
+                    self._add(m)
+            elif label in MISC_LABELS and len(ent) == 1:
+                a3 = self.lex.nationality(ent.text)
+                if a3:
+                    self._add(Mention(ent.start, ent.end, "GPE", ent.text, a3, None, a3, key=f"GPE:{a3}"))
+
+    def _fill_from_tokens(self, m: Mention, span: Span) -> None:
+        """An ORG like "Russisches Verteidigungsministerium": country/sector from its words."""
+        for tok in span:
+            if m.country is None:
+                m.country = self.lex.nationality(tok.text)
+            role = self.lex.role(tok.text)
+            if role and m.sector is None:
+                m.sector = role.sector
+
+    def from_lexicon(self) -> None:
+        doc, lex, n = self.doc, self.lex, len(self.doc)
+        i = 0
+        while i < n:
+            if self.taken[i]:
+                i += 1
+                continue
+            hit = None
+            for width in range(min(lex.max_tokens, n - i), 0, -1):
+                if not self._free(i, i + width):
+                    continue
+                found = self._lookup_known(doc[i : i + width].text)
+                if found is not None:
+                    hit = (width, found)
+                    break
+            if hit is not None:
+                width, (known, kind) = hit
+                self._add(_known_mention(i, i + width, known, kind, doc[i : i + width].text))
+                i += width
+                continue
+            tok = doc[i]
+            text = tok.text
+            split = lex.hyphen_prefix(text)
+            if split is not None:
+                m = self._compound(i, *split)
+                if m is not None:
+                    self._add(m)
+                    i += 1
+                    continue
+            role = lex.role(text)
+            if role is not None:
+                self._add(Mention(i, i + 1, "ROLE", text, None, role.sector, key=None, person=role.person, role=role.lemma))
+                i += 1
+                continue
+            if text[:1].isupper() and tok.is_alpha or text in ("U.S.", "U.N.", "U.K."):
+                m = self._gpe_or_inhabitant(i)
+                if m is not None:
+                    self._add(m)
+                    i = m.end
+                    continue
+            pron = lex.pronouns.get(tok.lower_)
+            if pron is not None:
+                self._add(Mention(i, i + 1, "PRON", text, key=None, person=(pron == "person"), role=pron))
+            i += 1
+
+    def _compound(self, i: int, prefix: str, rest: str) -> Mention | None:
+        """US-Armee → USA MIL; Hamas-Kämpfer → PSE REB; Nato-Truppen → IGO MIL."""
+        role = self.lex.role(rest[:1].upper() + rest[1:]) if self.lex.lang == "de" else self.lex.role(rest)
+        known = self._lookup_known(prefix)
+        country = None if known else self.lex.nationality(prefix)
+        if role is None and known is None:
+            return None
+        if role is None and known is not None:
+            return None  # "Nato-Gipfel": not an actor
+        text = self.doc[i].text
+        if known is not None:
+            k = known[0]
+            sector = role.sector or k.sector
+            cameo = (k.country + (sector or "")) if k.country else k.cameo
+            return Mention(i, i + 1, "ROLE", text, k.country, sector, cameo, key=None, person=role.person, role=role.lemma)
+        if country is None:
+            return None
+        return Mention(i, i + 1, "ROLE", text, country, role.sector, key=None, person=role.person, role=role.lemma)
+
+    def _gpe_or_inhabitant(self, i: int) -> Mention | None:
+        doc, gaz = self.doc, self.gaz
+        for width in range(min(4, len(doc) - i), 0, -1):
+            if not self._free(i, i + width):
+                continue
+            m = self._country_mention(i, i + width)
+            if m is not None:
+                return m
+        tok = doc[i]
+        a2 = gaz.nationality.get(norm(tok.text))
+        if a2 and (self.lex.lang != "de" or tok.text[:1].isupper()):
+            a3 = gaz.to_alpha3(a2)
+            return Mention(i, i + 1, "GPE", tok.text, a3, None, a3, key=f"GPE:{a3}")
+        return None
+
+    # -- role phrases ---------------------------------------------------------------------------
+    def expand_roles(self) -> None:
+        doc, lex = self.doc, self.lex
+        by_start = {m.start: m for m in self.mentions}
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.kind != "ROLE" or m.key == "absorbed":
+                continue
+            # left: nationality adjectives, a country genitive ("Frankreichs Präsident"), an org ("Hamas militants")
+            j = m.start - 1
+            steps = 0
+            while j >= 0 and steps < 3:
+                tok = doc[j]
+                if tok.text in ("'s", "\u2019s", "'") and j > 0:
+                    j -= 1  # "Montenegro's prime minister"
+                    continue
+                prev = next((x for x in self.mentions if x.start <= j < x.end and x is not m), None)
+                if prev is not None and prev.kind in ("GPE", "ORG") and prev.key != "absorbed":
+                    if prev.kind == "GPE" and prev.sector == "GOV" and lex.lang == "de":
+                        break  # "Berlin Polizei" is unusual; keep capitals separate
+                    m.country = m.country or prev.country
+                    if prev.kind == "ORG":
+                        m.sector = m.sector or prev.sector
+                        if not prev.country:
+                            m.cameo = prev.cameo
+                    m.start = prev.start
+                    prev.key = "absorbed"
+                    break
+                a3 = lex.adjective_country(tok.text)
+                if a3 and not self.taken[j]:
+                    m.country = m.country or a3
+                    m.start = j
+                    j -= 1
+                    steps += 1
+                    continue
+                if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in lex.determiners and steps < 2:
+                    j -= 1  # another adjective ("der neue französische Präsident")
+                    steps += 1
+                    continue
+                break
+            # right: genitive complement ("des Außenministeriums", "Russlands", "of Iraq")
+            k = m.end
+            if k < len(doc) and m.country is None or m.sector is None:
+                comp = self._genitive_complement(k)
+                if comp is not None:
+                    other, new_end = comp
+                    m.country = m.country or other.country
+                    if m.sector is None:
+                        m.sector = other.sector
+                    if not m.country and other.cameo and not other.country:
+                        m.cameo = other.cameo
+                    other.key = "absorbed"
+                    m.end = new_end
+            # "die Regierung in Berlin": a locative complement gives the country
+            if m.country is None and k < len(doc) and doc[k].lower_ in lex.locative:
+                loc = next((x for x in self.mentions if x.kind == "GPE" and k < x.start <= k + 2), None)
+                if loc is not None:
+                    m.country = loc.country
+            # apposition: a person's name right after a person role ("Präsident Macron")
+            if m.person:
+                self._apposition(m, by_start)
+        self.mentions = [x for x in self.mentions if x.key != "absorbed"]
+
+    def _genitive_complement(self, k: int) -> tuple[Mention, int] | None:
+        doc, lex = self.doc, self.lex
+        if k >= len(doc):
+            return None
+        # bare German genitive of a country: "die Armee Russlands"
+        direct = next((x for x in self.mentions if x.start == k and x.kind in ("GPE", "ORG")), None)
+        if direct is not None and lex.lang == "de" and doc[k].text.endswith("s"):
+            return direct, direct.end
+        for marker in lex.genitive:
+            words = marker.split()
+            if [t.lower_ for t in doc[k : k + len(words)]] != words:
+                continue
+            start = k + len(words)
+            for x in sorted(self.mentions, key=lambda y: y.start):
+                if start <= x.start <= start + 3 and x.kind in ("GPE", "ORG", "ROLE") and x.key != "absorbed":
+                    if any(not (doc[t].is_alpha or doc[t].text in ("U.S.", "U.N.")) for t in range(start, x.start)):
+                        break
+                    if x.kind == "ROLE" and x.person:
+                        break
+                    return x, x.end
+        return None
+
+    def _apposition(self, m: Mention, by_start: dict[int, Mention]) -> None:
+        doc = self.doc
+        k = m.end
+        if k < len(doc) and doc[k].text == ",":
+            # "die Sprecherin der Regierung, Maria Sacharowa, sagte": a comma-delimited name
+            j = k + 1
+            while j < len(doc) and j - k <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j > k + 1 and (j >= len(doc) or doc[j].text in (",", ".")):
+                k += 1
+            else:
+                pass
+        nxt = next((x for x in self.mentions if x.start == k and x.kind == "PER"), None)
+        if nxt is not None:
+            nxt.country = nxt.country or m.country
+            nxt.sector = nxt.sector or m.sector
+            nxt.parts.append((m.start, m.end))
+            m.key = "absorbed"
+            return
+        if _has_ner(doc):
+            return
+        # no NER: up to three capitalised unknown words followed by a lower-case word or punctuation
+        end = k
+        while end < len(doc) and end - k < 3 and not self.taken[end] and doc[end].is_alpha and doc[end].text[:1].isupper():
+            if self.lex.role(doc[end].text) or self.gaz.lookup(doc[end].text):
+                break
+            end += 1
+        if end == k:
+            return
+        if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            return  # followed by another capitalised word: probably a noun phrase, not a name
+        name = doc[k:end].text
+        per = Mention(k, end, "PER", name, m.country, m.sector, person=True, parts=[(m.start, m.end)])
+        for i in range(k, end):
+            self.taken[i] = True
+        self.mentions.append(per)
+        m.key = "absorbed"
+
+    def titles(self) -> None:
+        """ "Frau Müller" / "Mr. Smith" without NER."""
+        doc = self.doc
+        for i, tok in enumerate(doc[:-1]):
+            if tok.text in self.lex.titles and not self.taken[i + 1] and doc[i + 1].text[:1].isupper():
+                if not any(x.start == i + 1 for x in self.mentions):
+                    self._add(Mention(i, i + 2, "PER", doc[i + 1].text, person=True))
+
+    # -- metonymy -------------------------------------------------------------------------------
+    def mark_acting(self) -> None:
+        """Countries/capitals after a locative preposition are places, not actors."""
+        doc, lex = self.doc, self.lex
+        keep = []
+        for m in self.mentions:
+            if m.kind != "GPE":
+                keep.append(m)
+                continue
+            if self._is_locative(m.start):
+                continue
+            if _has_dep(doc) and doc[m.start].dep_ in SUBJECT_DEPS:
+                m.acts = True
+            keep.append(m)
+        self.mentions = keep
+
+    def _is_locative(self, i: int) -> bool:
+        doc, lex = self.doc, self.lex
+        j = i - 1
+        while j >= 0:
+            t = doc[j].lower_
+            if t in lex.locative:
+                return True
+            if t in lex.determiners:
+                j -= 1
+                continue
+            if t in lex.coordination:
+                # "in Moskau und Berlin": walk over the previous conjunct
+                j -= 1
+                while j >= 0 and doc[j].text[:1].isupper() and doc[j].lower_ not in lex.locative:
+                    j -= 1
+                continue
+            return False
+        return False
+
+
+def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
+    finder = MentionFinder(doc, lex)
+    finder.from_ents()
+    finder.titles()
+    finder.from_lexicon()
+    finder.expand_roles()
+    finder.mark_acting()
+    return sorted(finder.mentions, key=lambda m: m.start)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    if doc.has_annotation("SENT_START") or _has_dep(doc):
+        for s_i, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                idx[t] = s_i
+    return idx
+
+
+def group_actors(doc: Doc, mentions: list[Mention]) -> list[Actor]:
+    """Cluster mentions into actors: same known entity, same surname, same role, same country,
+    pronouns to the nearest preceding compatible actor (within two sentences)."""
+    actors: list[Actor] = []
+    by_key: dict[str, Actor] = {}
+    surname: dict[str, Actor] = {}
+    last_role: dict[str, Actor] = {}
+    history: list[tuple[int, Mention, Actor]] = []  # (sentence, mention, actor)
+    sent_of = _sentence_index(doc)
+    quality = {"PER": 4, "ORG": 3, "ROLE": 2, "GPE": 1}
+
+    def new_actor(m: Mention) -> Actor:
+        a = Actor(id=f"a{len(actors) + 1}", name=m.name if m.kind != "ROLE" else doc[m.start : m.end].text,
+                  type=m.kind, country=m.country, sector=m.sector, cameo=None, mentions=[])
+        actors.append(a)
+        return a
+
+    for m in mentions:
+        actor = None
+        if m.kind == "PRON":
+            s = sent_of[m.start] if m.start < len(sent_of) else 0
+            for s_i, prev, a in reversed(history):
+                if s - s_i > 2:
+                    break
+                if m.person and not (prev.person and prev.kind in ("PER", "ROLE")):
+                    continue
+                actor = a
+                break
+            if actor is None:
+                continue
+        elif m.kind == "PER":
+            last = norm(m.name.split()[-1]) if m.name.split() else norm(m.name)
+            actor = by_key.get(m.key) if m.key else None
+            actor = actor or surname.get(last)
+            if actor is None:
+                actor = new_actor(m)
+            surname.setdefault(last, actor)
+            if m.key:
+                by_key.setdefault(m.key, actor)
+        elif m.kind == "ROLE":
+            key = f"ROLE:{m.role}:{m.country}:{m.sector}"
+            actor = by_key.get(key)
+            if actor is None and m.country is None and m.role in last_role:
+                actor = last_role[m.role]  # "die Sprecherin" after "die Sprecherin des Außenministeriums"
+            if actor is None:
+                actor = new_actor(m)
+                by_key[key] = actor
+            last_role[m.role] = actor
+        else:
+            key = m.key or f"{m.kind}:{norm(m.name)}"
+            actor = by_key.get(key)
+            if actor is None:
+                actor = new_actor(m)
+                by_key[key] = actor
+        # update the actor's attributes
+        if m.kind in quality and quality.get(m.kind, 0) > quality.get(actor.type, 0):
+            actor.type = m.kind
+            actor.name = m.name
+        actor.country = actor.country or m.country
+        actor.sector = actor.sector or m.sector
+        if m.cameo and not actor.cameo:
+            actor.cameo = m.cameo
+        spans = [(m.start, m.end)] + list(m.parts)
+        for s, e in spans:
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            if span not in actor.mentions:
+                actor.mentions.append(span)
+        m.actor = actor.id
+        history.append((sent_of[m.start] if m.start < len(sent_of) else 0, m, actor))
+    for a in actors:
+        a.mentions.sort()
+        if a.country:
+            a.cameo = a.country + (a.sector or "")
+        elif a.cameo is None and a.sector:
+            a.cameo = a.sector
+    return actors
+
+
+def entity_actor_map(doc: Doc, actors: list[Actor]) -> dict[tuple[int, int], str]:
+    out: dict[tuple[int, int], str] = {}
+    if not _has_ner(doc):
+        return out
+    spans = [(s, e, a.id) for a in actors for s, e in a.mentions]
+    for ent in doc.ents:
+        for s, e, aid in spans:
+            if s < ent.end_char and ent.start_char < e:
+                out[(ent.start_char, ent.end_char)] = aid
+                break
+    return out
+
+
+def extract_actors(doc: Doc, lex: ActorLexicon) -> tuple[list[Actor], dict[tuple[int, int], str]]:
+    mentions = find_mentions(doc, lex)
+    actors = group_actors(doc, mentions)
+    return actors, entity_actor_map(doc, actors)
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention overlapping the character span (the tightest one)."""
+    best, best_len = None, None
+    for a in actors or []:
+        for s, e in a.mentions:
+            if s < end and start < e:
+                if best_len is None or e - s < best_len:
+                    best, best_len = a, e - s
+    return best
