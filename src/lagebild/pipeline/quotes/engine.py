@@ -111,11 +111,16 @@ class Analysis:
             return tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "NUM" and self.is_cap(i))
         if self.is_punct(i):
             return False
+        w = self.words[i]
+        if "." in w[1:-1] and w[0].isalnum() and not w[0].isdigit():
+            return True  # ndr.de, bildblog.de
         if self.lex.lang == "de":
             if not self.is_cap(i):
                 return False
             if i == self.sent_start(i) or (i > 0 and self.words[i - 1] in ("„", '"', "»", ":")):
                 low = self.lower[i]
+                if low.endswith(("lich", "ig", "isch", "weise", "falls", "mals", "dings")):
+                    return False
                 return not any(low in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "pron_subj", "aux"))
             return True
         return self.is_cap(i) and not self.is_(i, "det")
@@ -130,7 +135,7 @@ class Analysis:
         if w[:1].isdigit():
             return True
         if self.lex.lang == "de":
-            if self.is_cap(i) or self.is_punct(i):
+            if self.is_cap(i) or self.is_punct(i) or "." in w:
                 return False
             if any(w in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "aux", "relative")):
                 return False
@@ -247,8 +252,8 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
         if j < limit and an.quote_of[j] >= 0 and an.quotes[an.quote_of[j]].open == j and not an.quotes[an.quote_of[j]].quotation:
             j = min(limit, an.quotes[an.quote_of[j]].close + 1)
     if j == start_noun:
-        if j > i and an.lex.lang == "de" and j - i >= 2 and an.is_adjish(j - 1) and an.words[j - 1][:1].isalpha():
-            return (i, j)  # "der 58-jährige" / nominalised adjective
+        if j > i and an.lex.lang == "de" and j - i >= 2 and an.is_(i, "det") and an.is_adjish(j - 1):
+            return (i, j)  # "die beiden" / nominalised adjective
         return None
     if not extend:
         return (i, j)
@@ -262,6 +267,12 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
         if an.lex.lang == "en" and an.lower[j] == "of":
             sub = np_forward(an, j + 1, limit, extend=False)
             if sub:
+                j = sub[1]
+                continue
+            break
+        if an.lower[j] in ("und", "sowie", "and") and j + 1 < limit and (an.is_nounish(j + 1) or an.is_(j + 1, "det")) and not an.is_verbish(j + 1):
+            sub = np_forward(an, j + 1, limit, extend=False)
+            if sub and (sub[1] >= limit or not an.is_verbish(sub[1]) or an.lower[sub[1]] not in an.lex.verbs or True):
                 j = sub[1]
                 continue
             break
@@ -368,8 +379,8 @@ def find_cues(an: Analysis, s: int, e: int) -> list[Cue]:
             tok = an.doc[k]
             if an.has_pos and tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if an.lex.lang == "de" and an.is_cap(k) and k != s:
-                continue  # nominalised ("das Sagen")
+            if an.lex.lang == "de" and an.is_cap(k):
+                continue  # nominalised ("das Sagen", "Angaben")
             chosen = None
             for ent in entries:
                 if ent.particle and ent.kind == "finite":
@@ -568,19 +579,30 @@ _NON_COMPLEMENT_START = {
 }
 
 
-def _message_has_evidence(an: Analysis, lo: int, hi: int) -> bool:
+def _message_has_evidence(an: Analysis, lo: int, hi: int, lemmas: set[str] = frozenset()) -> bool:
+    """Does ``[lo, hi)`` read like reported content (dass/ob clause, Konjunktiv, zu-infinitive, main clause)?"""
     if lo >= hi:
         return False
-    if an.lower[lo] in _COMPLEMENT_START:
+    low = an.lower[lo]
+    if low in _COMPLEMENT_START or an.words[lo - 1] == ":":
         return True
-    if an.lower[lo] in _NON_COMPLEMENT_START:
+    article = low in ("der", "die", "das", "den", "dem") and lo + 1 < hi and (an.is_nounish(lo + 1) or an.is_adjish(lo + 1))
+    if low in _NON_COMPLEMENT_START and not article:
         return False
+    if _span_quote_at_start(an, lo) is not None:
+        return True
+    seg_end = _clause_end(an, lo, hi)
     for k in range(lo, hi):
-        if an.is_subjunctive(k) and not (an.quote_of[k] >= 0):
+        if an.is_subjunctive(k) and an.quote_of[k] < 0:
             return True
-        if an.lower[k] == "zu" and k + 1 < hi and not an.is_cap(k + 1):
-            return True
-    return True
+    for k in range(lo, seg_end):
+        if an.lower[k] == "zu" and k + 1 < hi and not an.is_cap(k + 1) and an.lower[k + 1][-1:] in ("n", "e"):
+            if k + 2 >= hi or an.words[k + 2] in (",", ".", ";", ":"):
+                return True
+    if not (lemmas & _STRONG_SPEECH):
+        return False
+    # an indicative main clause after a strong speech verb: "sagte , die Lage ist ernst"
+    return (article or an.is_(lo, "pron_subj") or an.is_nounish(lo) or an.is_(lo, "det")) and not an.is_verbish(lo)
 
 
 def _verb_before(an: Analysis, lo: int, hi: int) -> bool:
@@ -752,21 +774,23 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
         prep_cues.append((cue, src))
         frame_tokens |= set(cue.tokens) | set(range(*src))
 
-    for cue in cues:
+    for cue in _order_cues(an, cues, s):
         if cue.kind == "prep" or id(cue) in consumed:
             continue
         if frame_tokens & set(cue.tokens):
             continue
+        if any(c.form != "direct" and c.start <= cue.head < c.end for c in out):
+            continue  # a verb inside a message already found (rarely its own frame)
+        _add_correlate(an, cue, e)
         first, last = min(cue.tokens), max(cue.tokens)
         cs = _clause_start(an, first, s)
         cend = _clause_end(an, last + 1, ce)
-        # frame after the message: "MSG , sagte X ." / "„MSG“ sagte X"
-        verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens))
-        after_quote = _span_quote_at_end(an, first - 1) if first - 1 >= s else None
-        if (verb_first and _verb_before(an, s, cs - 1)) or after_quote is not None:
+        orientation = _orientation(an, cue, s, cs, cend, ce)
+        if orientation == "last":
+            after_quote = _span_quote_at_end(an, first - 1) if first - 1 >= s else None
             frame_lo = cs - 1 if not after_quote else first
             frame_hi = cend
-            src = find_source_near_verb(an, cue, first, frame_hi)
+            src = _source(an, cue, first, frame_hi)
             q = after_quote or _span_quote_at_end(an, cs - 2)
             if q is not None:
                 msg = [q.range]
@@ -774,34 +798,32 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
             else:
                 msg = _trim(an, [(s, frame_lo)])
                 form = "indirect"
-            rest: list[Range] = []
             if cend < ce and an.words[cend] == "," and cend + 1 < ce and an.lower[cend + 1] not in _NON_COMPLEMENT_START:
                 rest = _trim(an, [(cend + 1, ce)])
-                if form == "indirect":
+                if form == "indirect" and cend - frame_lo <= 8:
                     msg = msg + rest
             addr = find_addressee(an, frame_lo, frame_hi, set(range(*src)) if src else set())
             if msg:
-                out.append(Candidate(form, msg, _rs(cue.tokens),
-                                     [src] if src else [], [addr] if addr else [], cue.stwr, sentence=si))
+                out.append(Candidate(form, msg, _rs(cue.tokens), [src] if src else [], [addr] if addr else [],
+                                     cue.stwr, sentence=si))
                 frame_tokens |= set(range(frame_lo, frame_hi))
             continue
-        # frame before the message: "X sagte , MSG" / "X sagte : „MSG“"
-        if cend < ce and an.words[cend] in (",", ":"):
+        if orientation == "first":
             lo = cend + 1
             q = _span_quote_at_start(an, lo)
             subj_lo = cs
             if cs > s and not _verb_before(an, s, cs - 1):
                 subj_lo = s  # "Ein Sprecher , Lars Beringer , sagte"
-            src = None if cue.kind == "impersonal" else find_source_near_verb(an, cue, subj_lo, cend)
-            if cue.kind == "impersonal" and cs < first:
-                src = np_forward(an, cs, first) or None
+            elif cs > s and _starts_relative(an, cs, s):
+                subj_lo = s
+            src = _source(an, cue, subj_lo, cend)
+            if src is None and cs > s and not cue.kind == "impersonal":
+                src = np_forward(an, s, cs)  # coordinated verbs share the first subject
             addr = find_addressee(an, subj_lo, cend, set(range(*src)) if src else set())
             if q is not None and (q.close + 1 >= ce or an.words[q.close + 1] in (".", "!", "?")):
                 out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [],
                                      [addr] if addr else [], cue.stwr, sentence=si))
                 frame_tokens |= set(range(subj_lo, lo))
-                continue
-            if not _message_has_evidence(an, lo, ce):
                 continue
             msg = _trim(an, [(lo, ce)])
             if msg:
@@ -811,7 +833,7 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
             continue
         # the frame is the whole clause: a quotation inside it, or reported speech
         inner = [q for q in _quote_inside(an, cs, cend)]
-        src = find_source_near_verb(an, cue, cs, cend)
+        src = _source(an, cue, cs, cend)
         if inner:
             for q in inner:
                 out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [], [], cue.stwr,
@@ -822,7 +844,6 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
         if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and cend >= ce:
             out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             frame_tokens |= set(range(s, e))
-
     # prepositional frames: the message is the rest of the clause
     for cue, src in prep_cues:
         frame = set(cue.tokens) | set(range(*src))
@@ -841,6 +862,115 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
         if msg:
             out.append(Candidate("indirect", msg, _rs(cue.tokens), [src], [], cue.stwr, sentence=si))
     return out
+
+
+_STRONG_SPEECH = {
+    "sagen", "erklären", "mitteilen", "betonen", "berichten", "schreiben", "melden", "bestätigen", "ankündigen",
+    "hinzufügen", "ergänzen", "versichern", "behaupten", "meinen", "warnen", "kritisieren", "bekanntgeben",
+    "angeben", "unterstreichen", "hervorheben", "einräumen", "zugeben", "feststellen", "klarstellen", "ausführen",
+    "erläutern", "verkünden", "glauben", "hoffen", "fürchten", "befürchten", "vermuten", "antworten", "entgegnen",
+    "say", "tell", "state", "add", "claim", "write", "report", "believe", "think", "insist", "argue",
+}
+_CORRELATES = {"davor", "darauf", "davon", "daran", "dafür", "dazu", "darüber", "damit", "dagegen", "darum"}
+
+
+def _lemmas(an: Analysis, cue: Cue) -> set[str]:
+    return {v.lemma for v in an.lex.verbs.get(an.lower[cue.head], [])}
+
+
+def _order_cues(an: Analysis, cues: list[Cue], s: int) -> list[Cue]:
+    """Cues opening a clause after a comma first ("…, sagte X"), then the others in text order."""
+    def key(c: Cue):
+        first = min(c.tokens)
+        opens = first > s and an.words[first - 1] in (",", "“", "”", '"', "»", "«")
+        return (0 if opens else 1, first)
+    return sorted(cues, key=key)
+
+
+def _add_correlate(an: Analysis, cue: Cue, e: int) -> None:
+    """"warnten davor , ..." / "geht davon aus": the correlate belongs to the cue."""
+    last = max(cue.tokens)
+    for k in range(last + 1, min(e, last + 3)):
+        if an.lower[k] in _CORRELATES and (k + 1 >= e or an.words[k + 1] in (",", ":") or an.lower[k + 1] in ("aus", "hin")):
+            cue.tokens = sorted({*cue.tokens, k})
+            return
+        if an.words[k] in (",", ":"):
+            return
+
+
+def _starts_relative(an: Analysis, cs: int, s: int) -> bool:
+    """Does the comma segment before ``cs`` start with a relative pronoun ("X , der … war , sagte")?"""
+    prev_cs = _clause_start(an, cs - 1, s)
+    return prev_cs > s and an.is_(prev_cs, "relative")
+
+
+def _subjunctive_in(an: Analysis, lo: int, hi: int) -> bool:
+    return any(an.is_subjunctive(k) for k in range(lo, hi) if an.quote_of[k] < 0)
+
+
+def _orientation(an: Analysis, cue: Cue, s: int, cs: int, cend: int, ce: int) -> str:
+    """Where the message is relative to this cue: "last" (MSG, sagte X), "first" (X sagte, MSG) or "none"."""
+    first = min(cue.tokens)
+    has_after = cend < ce and an.words[cend] in (",", ":")
+    after_lo = cend + 1
+    after_quote = first - 1 >= s and _span_quote_at_end(an, first - 1) is not None
+    verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens))
+    complement_after = has_after and (
+        an.words[cend] == ":" or an.lower[after_lo] in _COMPLEMENT_START
+        or _span_quote_at_start(an, after_lo) is not None and _span_quote_at_start(an, after_lo).close + 2 >= ce
+    )
+    if after_quote and not complement_after:
+        return "last"
+    if verb_first and not complement_after:
+        before = (s, cs - 1)
+        prev_cs = _clause_start(an, cs - 1, s)
+        if prev_cs > s and an.is_(prev_cs, "relative") or not _verb_before(an, *before):
+            pass  # "X , der … war , sagte" / "Ein Sprecher , Lars Beringer , sagte": the subject comes first
+        elif an.lower[s] in _NON_COMPLEMENT_START - {"der", "die", "das", "dem", "den"} and _clause_end(an, s, ce) == cs - 1:
+            return "none"  # "Während …, schätzte X …": a subordinate clause is not the message
+        elif _subjunctive_in(an, s, cs) or _span_quote_at_end(an, cs - 2) is not None:
+            return "last"
+        elif has_after and _message_has_evidence(an, after_lo, ce, _lemmas(an, cue)) and _subjunctive_in(an, after_lo, ce):
+            return "first"
+        else:
+            return "last"
+    if has_after and _message_has_evidence(an, after_lo, ce, _lemmas(an, cue) if cue.kind == "verb" else {"sagen"}):
+        return "first"
+    return "none"
+
+
+def _source(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | None:
+    if cue.kind == "impersonal":
+        return _impersonal_source(an, cue, lo, hi)
+    r = find_source_near_verb(an, cue, lo, hi)
+    return _trim_range(an, r)
+
+
+def _impersonal_source(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | None:
+    """"hieß es vom Abgeordneten X" / "Aus Paris hieß es" / "In der Mitteilung heißt es"."""
+    last = max(cue.tokens)
+    k = last + 1
+    if k < hi and an.lower[k] in ("von", "vom", "bei", "beim", "aus", "in", "im", "seitens"):
+        r = np_forward(an, k + 1, hi)
+        if r:
+            return (k, r[1])
+    first = min(cue.tokens)
+    if first > lo and an.lower[lo] in ("von", "vom", "bei", "beim", "aus", "in", "im", "seitens"):
+        r = np_forward(an, lo + 1, first)
+        if r and r[1] == first:
+            return (lo, r[1])
+    return None
+
+
+def _trim_range(an: Analysis, r: Range | None) -> Range | None:
+    if r is None:
+        return None
+    s, e = r
+    while e > s and an.words[e - 1] in (",", ":", ";", "-", "–"):
+        e -= 1
+    while s < e and an.words[s] in (",", ":", ";", "-", "–"):
+        s += 1
+    return (s, e) if e > s else None
 
 
 def _r(tokens: list[int]) -> Range:

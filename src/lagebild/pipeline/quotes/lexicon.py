@@ -75,8 +75,10 @@ def _german_forms(conj: str, particle: str | None) -> list[tuple[str, str]]:
         out += [(f, "finite") for f in finite + extra]
         out.append((part, "participle"))
         if particle:
+            out.pop()  # "gemacht" alone is not "bekanntgemacht"
             out.append((particle + part if not no_ge else particle + "ge" + stem + e + "t", "participle"))
             out += [(particle + f, "joined") for f in finite]
+            out.append((particle + "zu" + stem + ("en" if not stem.endswith(("er", "el")) else "n"), "joined"))
     elif kind == "strong":
         pres, past, participle, *extra = parts
         finite = [pres + "e", pres + "st", pres + "t", pres + "en", past, past + "en", past + "st", past + "t"]
@@ -84,7 +86,8 @@ def _german_forms(conj: str, particle: str | None) -> list[tuple[str, str]]:
         if pres.endswith(("t", "d")):
             finite += [pres + "et"]
         out += [(f, "finite") for f in finite]
-        out.append((participle, "participle"))
+        if not particle or participle.startswith(particle):
+            out.append((participle, "participle"))
         if particle:
             out += [(particle + f, "joined") for f in finite]
             out.append((particle + pres + "en", "joined"))
