@@ -128,3 +128,36 @@ def sample_documents() -> list[Document]:
         events=[Event(id="ev1", trigger=_span(t3, "continued"), cameo="046", source_name="negotiators")],
     )
     return [d1, d2, d3]
+
+
+_PLACES = ("Berlin", "Wien", "Paris", "Brüssel", "Genf", "Kiew")
+
+
+def generated_text(i: int) -> str:
+    place = _PLACES[i % len(_PLACES)]
+    return (
+        f"Meldung {i}: Die Regierung in {place} verhandelt seit Montag über ein neues Abkommen. "
+        f"Der Minister sagte: „Die Verhandlungen kommen voran, Runde {i} ist abgeschlossen.“"
+    )
+
+
+def generated_records(n: int, *, delay: float = 0.0, start: int = 0):
+    """``n`` distinct German records (optionally slowly, to interrupt a run in the middle)."""
+    import time
+
+    from lagebild.readers.base import Record
+
+    for i in range(start, start + n):
+        yield Record(text=generated_text(i), origin=f"generated:{i}", published="2024-01-15", title=f"Meldung {i}")
+        if delay:
+            time.sleep(delay)
+
+
+def save_blank_model(path) -> str:
+    """A blank German spaCy pipeline with a sentencizer: fast, for tests where quality is irrelevant."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return str(path)
