@@ -343,12 +343,20 @@ class Cue:
 
 
 def _find_particle(an: Analysis, i: int, particle: str, limit: int) -> int | None:
-    for k in range(i + 1, limit):
-        if an.words[k] in (",", ":", ";") or an.quote_of[k] >= 0 and an.quotes[an.quote_of[k]].quotation:
-            # particle comes before the clause boundary
+    """The separable particle of a verb at ``i`` ("teilte … mit"): at a clause end, possibly after appositions."""
+    commas = 0
+    for k in range(i + 1, min(limit, i + 30)):
+        if an.words[k] in (":", ";") or an.quote_of[k] >= 0 and an.quotes[an.quote_of[k]].quotation:
             return None
+        if an.words[k] == ",":
+            commas += 1
+            if commas > 2:
+                return None
+            continue
         if an.lower[k] == particle:
-            return k
+            nxt = an.words[k + 1] if k + 1 < an.n else "."
+            if commas == 0 or nxt in (",", ".", ":", ";", "!", "?") or an.lower[k + 1] in _COMPLEMENT_START:
+                return k
     return None
 
 
@@ -602,7 +610,7 @@ def _message_has_evidence(an: Analysis, lo: int, hi: int, lemmas: set[str] = fro
     if not (lemmas & _STRONG_SPEECH):
         return False
     # an indicative main clause after a strong speech verb: "sagte , die Lage ist ernst"
-    return (article or an.is_(lo, "pron_subj") or an.is_nounish(lo) or an.is_(lo, "det")) and not an.is_verbish(lo)
+    return (article or an.is_(lo, "pron_subj") or an.is_nounish(lo) or an.is_(lo, "det") or an.words[lo][:1].isdigit()) and not an.is_verbish(lo)
 
 
 def _verb_before(an: Analysis, lo: int, hi: int) -> bool:
@@ -914,7 +922,7 @@ def _orientation(an: Analysis, cue: Cue, s: int, cs: int, cend: int, ce: int) ->
     has_after = cend < ce and an.words[cend] in (",", ":")
     after_lo = cend + 1
     after_quote = first - 1 >= s and _span_quote_at_end(an, first - 1) is not None
-    verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens))
+    verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens) or (first == cs + 1 and an.lower[cs] == "so"))
     complement_after = has_after and (
         an.words[cend] == ":" or an.lower[after_lo] in _COMPLEMENT_START
         or _span_quote_at_start(an, after_lo) is not None and _span_quote_at_start(an, after_lo).close + 2 >= ce

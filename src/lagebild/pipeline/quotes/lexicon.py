@@ -65,7 +65,9 @@ def _german_forms(conj: str, particle: str | None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if kind == "weak":
         stem, extra = parts[0], parts[1:]
-        e = "e" if stem.endswith(("t", "d")) or (stem.endswith("n") and not stem.endswith(("ern", "ln"))) else ""
+        e = "e" if stem.endswith(("t", "d", "chn", "ffn")) or (
+            stem[-1:] in ("n", "m") and stem[-2:-1] not in tuple("aeiouäöülrhmn")
+        ) else ""
         finite = [stem + "e", stem + "st", stem + e + "t", stem + "en" if not stem.endswith(("er", "el")) else stem + "n",
                   stem + e + "te", stem + e + "ten", stem + e + "test", stem + e + "tet"]
         if stem.endswith(("er", "el")):
