@@ -1,0 +1,1 @@
+"""Training of the shipped spaCy pipelines (``lagebild train pipeline de|en``)."""

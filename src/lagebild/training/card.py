@@ -1,0 +1,84 @@
+"""MODEL_CARD.md for a shipped pipeline: data, licences, components, scores, speed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_COMMON = """
+## Components
+
+`tok2vec` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE + {depth}-layer CNN, width {width}) shared by
+`tagger` (XPOS{xpos}), `morphologizer` (UPOS + UD features), `parser` (UD dependencies, also sentence
+boundaries) and `trainable_lemmatizer` (edit trees); `ner` has its own tok2vec of the same shape
+(labels PER, ORG, LOC, MISC). Rule components written for Lagebild: `lagebild_newline_sentences`
+(a line break starts a sentence: headlines, datelines), {mood}and news tokenizer rules (quotes glued to
+words, 4-digit numbers before a final period, abbreviations) stored in the tokenizer. No word vectors,
+no transformer. Load with `spacy.load(path)` after `import lagebild` (or with Lagebild installed: the
+rule components are registered through the `spacy_factories` entry point).
+"""
+
+
+def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: dict | None = None,
+                speed: dict | None = None) -> str:
+    data = meta.get("lagebild", {}).get("data", {})
+    nc = meta.get("lagebild", {}).get("include_nc", False)
+    title = {"de": "German", "en": "English"}[lang]
+    lines = [f"# Lagebild {title} pipeline (`{lang}_core`)", ""]
+    if meta.get("lagebild", {}).get("interim"):
+        lines += ["**Interim model** (short training run); it will be replaced by the full run.", ""]
+    lines += [
+        f"spaCy {meta.get('spacy_version', '')} pipeline: {', '.join(meta.get('pipeline', []))}.",
+        "Rebuild with `lagebild train pipeline " + lang + "`; score with `lagebild evaluate pipeline " + lang + "`.",
+        "",
+        "## Licence",
+        "",
+    ]
+    if nc:
+        lines += ["**Non-commercial**: trained with non-commercial / research-only corpora (see below). "
+                  "Do not use commercially.", ""]
+    else:
+        lines += ["Trained only on corpora that allow commercial use (CC BY / CC BY-SA / public domain). The "
+                  "treebanks are ShareAlike, so the model is distributed under **CC BY-SA 4.0** (attribution: the "
+                  "corpora below). Non-commercial corpora (UD German LIT, GUM, Europarl, LER, 10kGNAD, "
+                  "SpkAtt task 2) were left out on purpose.", ""]
+    lines += ["## Training data", ""]
+    for part in ("syntax", "ner"):
+        d = data.get(part, {})
+        if not d:
+            continue
+        lines.append(f"**{part}** ({d.get('train_sents', '?')} sentences / {d.get('train_tokens', '?')} tokens "
+                     f"in the training set; model selection on {d.get('dev')}; held-out test: **{d.get('test')}**, "
+                     "never trained on):")
+        lines += [f"- {n}" for n in d.get("train", [])]
+        lines.append("")
+    shape = meta.get("lagebild", {}).get("shape", {"width": 96, "depth": 4})
+    lines.append(_COMMON.format(
+        width=shape.get("width", 96), depth=shape.get("depth", 4),
+        xpos=": STTS" if lang == "de" else ": Penn Treebank",
+        mood="`lagebild_mood` (Konjunktiv rules on finite verbs: lexicon of unambiguous subjunctive forms, "
+             "3rd-person subject + -e ending → Mood=Sub) " if lang == "de" else ""))
+    if metrics:
+        lines += ["## Scores (held-out test splits)", "", "| metric | value |", "|---|---|"]
+        for k in ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las",
+                  "ner_p", "ner_r", "ner_f"):
+            if k in metrics:
+                lines.append(f"| {k} | {metrics[k]:.4f} |")
+        lines.append("")
+        if per_type:
+            lines += ["| NER label | P | R | F1 |", "|---|---|---|---|"]
+            for lab, v in sorted(per_type.items()):
+                lines.append(f"| {lab} | {v['p']:.4f} | {v['r']:.4f} | {v['f']:.4f} |")
+            lines.append("")
+    if speed:
+        lines += ["## Speed", "", f"{speed.get('words_per_second', 0):.0f} tokens/s on one CPU core "
+                  f"(full pipeline incl. NER, batch 64, {speed.get('tokens', 0)} tokens of news text), "
+                  f"peak RSS {speed.get('peak_rss_mb', 0):.0f} MB.", ""]
+    return "\n".join(lines)
+
+
+def write_card(model_dir: Path, lang: str, **kw) -> Path:
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+    path = model_dir / "MODEL_CARD.md"
+    path.write_text(render_card(lang, meta, **kw), encoding="utf-8")
+    return path

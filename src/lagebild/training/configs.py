@@ -1,0 +1,263 @@
+"""spaCy training configs for the shipped pipelines (small CNN, no vectors, no transformer)."""
+
+from __future__ import annotations
+
+_TRAINING = """
+[paths]
+train = null
+dev = null
+
+[system]
+seed = {seed}
+gpu_allocator = null
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${{system.seed}}
+gpu_allocator = ${{system.gpu_allocator}}
+dropout = {dropout}
+accumulate_gradient = 1
+patience = {patience}
+max_epochs = 0
+max_steps = {max_steps}
+eval_frequency = {eval_frequency}
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = {batch_stop}
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 0.00000001
+
+[training.optimizer.learn_rate]
+@schedules = "warmup_linear.v1"
+warmup_steps = 250
+total_steps = {max_steps}
+initial_rate = {learn_rate}
+
+[training.score_weights]
+{score_weights}
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+_TOK2VEC = """
+[components.{name}]
+factory = "tok2vec"
+
+[components.{name}.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.{name}.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [{rows}, {rows_small}, {rows_half}, {rows_half}]
+include_static_vectors = false
+
+[components.{name}.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+"""
+
+_LISTENER = """
+[components.{comp}.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "tok2vec"
+"""
+
+
+def syntax_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 4000,
+                  eval_frequency: int = 200, seed: int = 0, learn_rate: float = 0.001) -> str:
+    """tok2vec + tagger (XPOS) + morphologizer (UPOS+features) + parser + edit-tree lemmatizer."""
+    parts = [f"""
+[nlp]
+lang = "{lang}"
+pipeline = ["tok2vec","tagger","morphologizer","parser","trainable_lemmatizer"]
+batch_size = 256
+disabled = []
+before_creation = null
+after_creation = null
+after_pipeline_creation = null
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+
+[components]
+"""]
+    parts.append(_TOK2VEC.format(name="tok2vec", width=width, depth=depth, rows=8000, rows_small=2000,
+                                 rows_half=4000))
+    parts.append("""
+[components.tagger]
+factory = "tagger"
+label_smoothing = 0.0
+neg_prefix = "!"
+overwrite = false
+
+[components.tagger.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+""" + _LISTENER.format(comp="tagger", width=width))
+    parts.append("""
+[components.morphologizer]
+factory = "morphologizer"
+extend = false
+label_smoothing = 0.0
+overwrite = true
+
+[components.morphologizer.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+""" + _LISTENER.format(comp="morphologizer", width=width))
+    parts.append("""
+[components.parser]
+factory = "parser"
+learn_tokens = false
+min_action_freq = 5
+moves = null
+update_with_oracle_cut_size = 100
+
+[components.parser.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "parser"
+extra_state_tokens = false
+hidden_width = 128
+maxout_pieces = 3
+use_upper = true
+nO = null
+""" + _LISTENER.format(comp="parser", width=width))
+    parts.append("""
+[components.trainable_lemmatizer]
+factory = "trainable_lemmatizer"
+backoff = "orth"
+min_tree_freq = 2
+overwrite = false
+scorer = {"@scorers":"spacy.lemmatizer_scorer.v1"}
+top_k = 1
+
+[components.trainable_lemmatizer.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+""" + _LISTENER.format(comp="trainable_lemmatizer", width=width))
+    weights = "\n".join([
+        "tag_acc = 0.15", "pos_acc = 0.15", "morph_acc = 0.1", "morph_per_feat = null",
+        "dep_uas = 0.0", "dep_las = 0.35", "dep_las_per_type = null", "sents_p = null",
+        "sents_r = null", "sents_f = 0.0", "lemma_acc = 0.25",
+    ])
+    parts.append(_TRAINING.format(seed=seed, dropout=0.15, patience=0, max_steps=max_steps,
+                                  eval_frequency=eval_frequency, batch_stop=1000,
+                                  learn_rate=learn_rate, score_weights=weights))
+    return "\n".join(parts)
+
+
+def ner_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 6000,
+               eval_frequency: int = 300, seed: int = 0, learn_rate: float = 0.001) -> str:
+    """A standalone NER with its own (inline) tok2vec, to be sourced into the syntax pipeline."""
+    return f"""
+[nlp]
+lang = "{lang}"
+pipeline = ["ner"]
+batch_size = 256
+disabled = []
+before_creation = null
+after_creation = null
+after_pipeline_creation = null
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+
+[components]
+
+[components.ner]
+factory = "ner"
+incorrect_spans_key = null
+moves = null
+scorer = {{"@scorers":"spacy.ner_scorer.v1"}}
+update_with_oracle_cut_size = 100
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.ner.model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [10000, 2500, 5000, 5000]
+include_static_vectors = false
+
+[components.ner.model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+""" + _TRAINING.format(seed=seed, dropout=0.2, patience=0, max_steps=max_steps,
+                       eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
+                       score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")

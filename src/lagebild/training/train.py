@@ -1,0 +1,244 @@
+"""Rebuild the shipped pipelines from LAGEBILD_DATA: ``lagebild train pipeline de|en``.
+
+Two spaCy trainings per language, then assembly:
+
+1. *syntax*: tok2vec + tagger (XPOS) + morphologizer (UPOS + features, incl. Mood) + parser +
+   edit-tree lemmatizer, trained on the UD treebanks;
+2. *ner*: a NER with its own tok2vec, trained on the NER corpora (labels PER/ORG/LOC/MISC);
+3. the NER is sourced into the syntax pipeline, the news tokenizer rules and the line-break
+   sentence rule are added, and the result is written with ``nlp.to_disk``.
+
+Intermediate DocBins and training output go to ``work_dir`` (default /work/runs/pipelines/<lang>),
+never into the repository. Held-out evaluation splits (:data:`SPLITS`) are never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from ..settings import data_path
+from . import corpora as C
+from .configs import ner_config, syntax_config
+from .tokenizer import customize_tokenizer
+
+NC_NOTE = "non-commercial (CC BY-NC-SA)"
+
+
+@dataclass
+class Plan:
+    """Which corpora go into which split (documented in the model card)."""
+
+    syntax_train: list[str] = field(default_factory=list)
+    syntax_dev: str = ""
+    syntax_test: str = ""
+    ner_train: list[str] = field(default_factory=list)
+    ner_dev: str = ""
+    ner_test: str = ""
+
+
+def _gsd(vocab, split):
+    return C.read_conllu(vocab, data_path("treebanks", "UD_German-GSD", f"de_gsd-ud-{split}.conllu"), "de")
+
+
+def de_syntax(vocab, include_nc: bool):
+    dev_all = _gsd(vocab, "dev")
+    pud = C.read_conllu(vocab, data_path("treebanks", "UD_German-PUD", "de_pud-ud-test.conllu"), "de")
+    pud = C.retag_stts(pud)  # PUD's XPOS is Penn-style, not STTS: silver STTS from HanTa
+    train = pud + dev_all[:650]
+    names = ["UD German PUD test (all, CC BY-SA 3.0; STTS tags silver from HanTa)", "UD German GSD dev sentences 1-650 (CC BY-SA 4.0)"]
+    if include_nc:
+        lit = C.read_conllu(vocab, data_path("treebanks", "UD_German-LIT", "de_lit-ud-test.conllu"), "de")
+        train += lit
+        names.append(f"UD German LIT test ({NC_NOTE})")
+    # distillation: HanTa (TIGER-trained) STTS tags and lemmas on permissive German text
+    silver_sents = C.spkatt_sentences("train")
+    silver_sents += C.germeval_sentences(data_path("ner", "germeval2014", "NER-de-dev.tsv"))[:1900]
+    silver = C.silver_docs(vocab, silver_sents)
+    names.append(f"silver STTS tags + lemmas by HanTa on {len(silver)} sentences: SpkAtt-2023 task 1 train "
+                 "(Bundestag speeches, public-domain text) and GermEval 2014 dev 1-1900 (CC BY 4.0)")
+    return train, dev_all[650:], names, "UD German GSD dev sentences 651-799", "UD German GSD test", silver
+
+
+def de_syntax_test(vocab):
+    return _gsd(vocab, "test")
+
+
+def de_ner(vocab, include_nc: bool):
+    ge = C.read_germeval(vocab, data_path("ner", "germeval2014", "NER-de-dev.tsv"))
+    ge_train, ge_dev = ge[:1900], ge[1900:]
+    mobie = C.shuffled(C.read_mobie(vocab, "train") + C.read_mobie(vocab, "dev"))[:3000]
+    # news is the target: GermEval (news + Wikipedia) counts three times
+    train = ge_train * 3 + mobie
+    names = ["GermEval 2014 dev sentences 1-1900, x3 (CC BY 4.0)",
+             "MobIE train+dev, 3,000 sentences (CC BY 4.0)"]
+    if include_nc:
+        ep = []
+        for split in ("train", "dev", "test"):
+            ep += C.read_europarl(vocab, data_path("ner", "europarl_de", f"{split}.tsv"))
+        ler = C.shuffled(C.read_ler(vocab, "dev"))[:1500]
+        train += ep + ler
+        names += ["Europarl NER train+dev+test (research use)",
+                  "LER dev, 1,500 sentences (CC BY 4.0 / NC badge, conservative)"]
+    return train, ge_dev, names, "GermEval 2014 dev sentences 1901-2200", "GermEval 2014 test_public"
+
+
+def de_ner_test(vocab):
+    return C.read_germeval(vocab, data_path("ner", "germeval2014", "NER-de-test_public.tsv"))
+
+
+def _ewt(vocab, split):
+    return C.read_conllu(vocab, data_path("treebanks", "UD_English-EWT", f"en_ewt-ud-{split}.conllu"), "en")
+
+
+def en_syntax(vocab, include_nc: bool):
+    train = _ewt(vocab, "train")
+    names = ["UD English EWT train (CC BY-SA 4.0)"]
+    if include_nc:
+        for split in ("dev", "test"):
+            train += C.read_conllu(vocab, data_path("treebanks", "UD_English-GUM", f"en_gum-ud-{split}.conllu"), "en")
+        names.append(f"UD English GUM dev+test ({NC_NOTE})")
+    return train, _ewt(vocab, "dev"), names, "UD English EWT dev", "UD English EWT test"
+
+
+def en_syntax_test(vocab):
+    return _ewt(vocab, "test")
+
+
+def _wikigold(vocab):
+    docs = C._read_en(vocab, data_path("ner_en", "wikigold", "CONLL-format", "data", "wikigold.conll.txt"))
+    return docs
+
+
+def en_ner_split(vocab):
+    """WikiGold: first 70 % train, next 10 % dev, last 20 % held-out test (in corpus order)."""
+    docs = _wikigold(vocab)
+    n = len(docs)
+    return docs[: int(n * 0.7)], docs[int(n * 0.7) : int(n * 0.8)], docs[int(n * 0.8) :]
+
+
+def en_ner(vocab, include_nc: bool):
+    wg_train, wg_dev, _ = en_ner_split(vocab)
+    base = data_path("ner_en")
+    wnut = []
+    for rel in ("train/wnut17train.conll", "dev/emerging.dev.conll"):
+        wnut += C._read_en(vocab, base / "WNUT17" / "CONLL-format" / "data" / rel)
+    btc = []
+    for sec in ("a", "b", "e", "f", "g"):
+        btc += C._read_en(vocab, base / "BTC" / "CONLL-format" / "data" / f"{sec}.conll")
+    btc = C.shuffled(btc)[:4000]
+    train = wg_train * 3 + wnut + btc
+    names = ["WikiGold first 70 % x3 (CC BY 4.0)", "WNUT-17 train+dev (CC BY 4.0)",
+             "BTC sections a,b,e,f,g, 4,000 tweets (CC BY 4.0)"]
+    return train, wg_dev, names, "WikiGold 70-80 %", "WikiGold last 20 %"
+
+
+def en_ner_test(vocab):
+    return en_ner_split(vocab)[2]
+
+
+SOURCES: dict[str, dict[str, Callable]] = {
+    "de": {"syntax": de_syntax, "ner": de_ner, "syntax_test": de_syntax_test, "ner_test": de_ner_test},
+    "en": {"syntax": en_syntax, "ner": en_ner, "syntax_test": en_syntax_test, "ner_test": en_ner_test},
+}
+
+
+def _write(docs: list[Doc], path: Path) -> None:
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+
+
+def build_corpora(lang: str, work: Path, include_nc: bool, log=print) -> dict:
+    nlp = spacy.blank(lang)
+    info = {}
+    tr, dev, names, devname, testname, *extra = SOURCES[lang]["syntax"](nlp.vocab, include_nc)
+    silver = extra[0] if extra else []
+    grouped = C.group_docs(nlp.vocab, C.shuffled(tr), 10) if lang == "de" else C.group_docs(nlp.vocab, tr, 10)
+    _write(C.shuffled(grouped + silver), work / "corpus" / "syntax_train.spacy")
+    _write(C.group_docs(nlp.vocab, dev, 10), work / "corpus" / "syntax_dev.spacy")
+    info["syntax"] = {"train": names, "dev": devname, "test": testname,
+                      "train_sents": len(tr), "train_tokens": sum(len(d) for d in tr)}
+    log(f"syntax: {len(tr)} train sentences ({info['syntax']['train_tokens']} tokens), {len(dev)} dev")
+    tr, dev, names, devname, testname = SOURCES[lang]["ner"](nlp.vocab, include_nc)
+    _write(C.shuffled(tr), work / "corpus" / "ner_train.spacy")
+    _write(dev, work / "corpus" / "ner_dev.spacy")
+    info["ner"] = {"train": names, "dev": devname, "test": testname,
+                   "train_sents": len(tr), "train_tokens": sum(len(d) for d in tr)}
+    log(f"ner: {len(tr)} train sentences ({info['ner']['train_tokens']} tokens), {len(dev)} dev")
+    return info
+
+
+def _train(config: str, name: str, work: Path, log=print) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    cfg_path = work / f"{name}.cfg"
+    cfg_path.write_text(config, encoding="utf-8")
+    out = work / name
+    if out.exists():
+        shutil.rmtree(out)
+    t0 = time.time()
+    spacy_train(cfg_path, out, use_gpu=-1, overrides={
+        "paths.train": str(work / "corpus" / f"{name}_train.spacy"),
+        "paths.dev": str(work / "corpus" / f"{name}_dev.spacy"),
+    })
+    log(f"{name}: trained in {time.time() - t0:.0f}s")
+    return out / "model-best"
+
+
+def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None) -> Path:
+    from ..lang import mood, segmentation  # noqa: F401  (registers the rule components)
+
+    nlp = spacy.load(syntax_dir)
+    ner_nlp = spacy.load(ner_dir)
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.add_pipe("lagebild_newline_sentences", before="parser")
+    if lang == "de":
+        nlp.add_pipe("lagebild_mood", after="parser", config={"lang": lang})
+    customize_tokenizer(nlp)
+    nlp.meta["name"] = "core"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = f"Lagebild {lang} pipeline (see MODEL_CARD.md)"
+    nlp.meta["license"] = "CC BY-SA 4.0 (trained on ShareAlike treebanks)"
+    if meta_extra:
+        nlp.meta.setdefault("lagebild", {}).update(meta_extra)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    from .card import write_card
+
+    write_card(out, lang)  # data and licences; `lagebild evaluate pipeline --write-card` adds the scores
+    return out
+
+
+def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps_ner: int,
+                   width: int = 96, depth: int = 4, include_nc: bool = False,
+                   only: str | None = None, interim: bool = False, log=print) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    if only == "assemble":
+        info = json.loads((work / "data.json").read_text(encoding="utf-8"))
+    else:
+        info = build_corpora(lang, work, include_nc, log=log)
+        (work / "data.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    syn = work / "syntax" / "model-best"
+    ner = work / "ner" / "model-best"
+    if only in (None, "syntax"):
+        syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax), "syntax", work, log)
+    if only in (None, "ner"):
+        ner = _train(ner_config(lang, width=width, depth=depth, max_steps=steps_ner), "ner", work, log)
+    if not (syn.exists() and ner.exists()):
+        log(f"not assembling: {syn if not syn.exists() else ner} does not exist yet")
+        return work
+    return assemble(lang, syn, ner, out, {"data": info, "include_nc": include_nc,
+                                          "shape": {"width": width, "depth": depth},
+                                          "steps": {"syntax": steps_syntax, "ner": steps_ner},
+                                          "interim": interim})
