@@ -109,6 +109,7 @@ class TimeLanguage:
     lang: str
     lexicons: dict[str, Lexicon]
     patterns: list[Pattern]
+    options: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, cls: str, text: str) -> tuple[str, ...] | None:
         lex = self.lexicons.get(cls)
@@ -190,4 +191,7 @@ def load_language(lang: str) -> TimeLanguage:
         except re.error as exc:
             raise ValueError(f"time pattern {name!r} ({lang}) does not compile: {exc}") from exc
         patterns.append(Pattern(name, resolver, regex, options, group_class, len(patterns)))
-    return TimeLanguage(lang, lexicons, patterns)
+    options = {}
+    if (base / "options.txt").exists():
+        options = {row[0]: row[1] for row in _read_rows(base / "options.txt")}
+    return TimeLanguage(lang, lexicons, patterns, options)

@@ -87,7 +87,11 @@ class TimeTagger:
         """Longest match first (context included), then pattern order; no overlapping extents."""
         chosen: list[Candidate] = []
         taken: list[tuple[int, int]] = []
-        for c in sorted(cands, key=lambda c: (-c.full, -(c.end - c.start), c.pattern.order, c.start)):
+        def key(c: Candidate) -> tuple:
+            weak = "weak" in c.pattern.options  # e.g. bare numbers read as years only in BC narratives
+            return (weak, -c.full, -(c.end - c.start), c.pattern.order, c.start)
+
+        for c in sorted(cands, key=key):
             if any(c.start < e and s < c.end for s, e in taken):
                 continue
             chosen.append(c)
@@ -129,8 +133,12 @@ class TimeTagger:
             has_prep = bool(lookup("prep", prev)) or bool(re.search(r"[(\[]$", before))
             if not has_prep and lookup("conj", prev):  # "1939 und 1940": licensed by the year before
                 has_prep = bool(re.search(r"\d{4}\s+\S+\s+$", before))
-            if nxt[:1].isupper() and not has_prep and not lookup("month", nxt.rstrip(".,;:")):
-                return False
+            if not has_prep and not lookup("month", nxt.rstrip(".,;:")):
+                block = self.data.options.get("year_next_block", "capitalized")
+                if block == "capitalized" and nxt[:1].isupper():
+                    return False
+                if block == "plural_lower" and re.fullmatch(r"[a-z]+s", nxt) and nxt not in ("was", "has", "is"):
+                    return False
         if pat.resolver == "calendar":
             if "day" in f and ("month" in f or "mm" in f):
                 month = int(f["mm"]) if "mm" in f else int(lookup("month", f["month"])[0])
@@ -170,9 +178,16 @@ class TimeTagger:
         for cand in self.select(self.candidates(text)):
             for r in self._resolve(cand, ctx):
                 out.append(Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.anchored, r.mod))
-                if r.ref is not None:
-                    ctx.ref = r.ref
+                new_ref = r.ref if r.ref is not None else _ref_of(r)
+                if new_ref is not None and new_ref.month is None and self._noref_before(text, r.start):
+                    new_ref = None  # "seit 1939": a span's start, not the time the story is at
+                if new_ref is not None:
+                    ctx.ref = new_ref
         return out
+
+    def _noref_before(self, text: str, start: int) -> bool:
+        m = self._prev_word.search(text[max(0, start - 30) : start])
+        return bool(m and self.data.lookup("noref", m.group(1)))
 
     def lexical_tense(self, text: str) -> TenseFn:
         """Tense of the sentence around an offset from cue words ("wird", "will", "hatte", ...)."""
@@ -349,7 +364,7 @@ class TimeTagger:
             new_ref = cal.Ref(year, month, day)
         if "hour" in f:
             ptype = "TIME"
-            value += f"T{int(f['hour']):02d}:{f.get('minute', '00')}"
+            value += f"T{_hour(f):02d}:{f.get('minute', '00')}"
             if "tz" in f:
                 value += look("tz", f["tz"])[0]
         elif daypart:
@@ -363,6 +378,9 @@ class TimeTagger:
         for key in ("month", "year", "bc", "mm"):
             if key in fb and key not in fa:
                 fa[key] = fb[key]
+        for key in ("month", "mm"):
+            if key in fa and key not in fb and "day" in fb:
+                fb[key] = fa[key]
         sa, ea = m.span("a")
         sb, eb = m.span("b")
         if "yy" in fb and "year" in fa:
@@ -469,7 +487,7 @@ class TimeTagger:
         return Resolved(start, end, typ, value, None, anchored, ref)
 
     def _r_time(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
-        hour = int(f["hour"])
+        hour = _hour(f)
         minute = f.get("minute", "00")
         if hour > 24:
             return None
@@ -481,6 +499,32 @@ class TimeTagger:
         if "tz" in f:
             value += self.data.lookup("tz", f["tz"])[0]
         return Resolved(start, end, "TIME", value, None, d is not None)
+
+
+_REF_VALUE = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:-(?:SP|SU|FA|WI|Q\d|H\d))?(?:T.*)?")
+
+
+def _ref_of(r: Resolved) -> cal.Ref | None:
+    """The reference time a resolved DATE/TIME sets for later expressions (None: keep the old one)."""
+    if r.type not in ("DATE", "TIME") or not r.value:
+        return None
+    m = _REF_VALUE.fullmatch(r.value)
+    if not m:
+        return None
+    year = int(m.group(2))
+    if m.group(1):
+        year = 1 - year
+    return cal.Ref(year, int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None)
+
+
+def _hour(f: dict[str, str]) -> int:
+    hour = int(f["hour"])
+    ampm = f.get("ampm", "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return hour
 
 
 class _Ctx:
