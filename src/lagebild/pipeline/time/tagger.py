@@ -61,9 +61,12 @@ class TimeTagger:
         self.data: TimeLanguage = load_language(lang)
         lx = self.data.lexicons
         self._future = re.compile(r"(?<!\w)" + lx["future"].regex() + r"(?!\w)") if "future" in lx else None
-        self._past = re.compile(r"(?<!\w)" + lx["past"].regex() + r"(?!\w)") if "past" in lx else None
+        past = [lx["past"].regex()] if "past" in lx else []
+        if self.data.options.get("past_word_regex"):
+            past.append(self.data.options["past_word_regex"])
+        self._past = re.compile(r"(?<!\w)(?:" + "|".join(past) + r")(?!\w)") if past else None
         self._prev_word = re.compile(r"(\S+)\s+$")
-        self._sent_end = re.compile(r"[.!?;:]\s+(?=[\"„“‚'»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
+        self._sent_end = re.compile(r"(?<!\d)[.!?;:]\s+(?=[\"„“‚'»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
 
     # ------------------------------------------------------------------ extraction
     def candidates(self, text: str) -> list[Candidate]:
@@ -267,7 +270,7 @@ class TimeTagger:
             yy = int(f["yy"])
             base = ctx.ref.year or (ctx.dct.year if ctx.dct else 2000)
             year = (base // 100) * 100 + yy
-            if year > base + 20:
+            if year > base + 10:
                 year -= 100
         if year is not None and bc:
             year = 1 - year
