@@ -162,3 +162,11 @@ def test_export_command(runner, filled, tmp_path):
     stdout = runner.invoke(cli, ["export", "-f", "gdelt", "--db", filled, "-o", "-"])
     assert [line.split("\t")[0] for line in stdout.stdout.splitlines()] == [line[0] for line in lines[1:]]
     assert runner.invoke(cli, ["export", "-f", "jsonl", "--db", filled, "-o", str(out), "--header"]).exit_code == 2
+
+
+def test_queries_on_a_missing_store(runner, tmp_path):
+    missing = tmp_path / "nothing.db"
+    for args in (["quotes"], ["events"], ["search", "x"], ["export", "-f", "jsonl", "-o", str(tmp_path / "o")]):
+        result = runner.invoke(cli, [*args, "--db", str(missing)])
+        assert result.exit_code == 1 and "no Lagebild store" in result.output
+    assert not missing.exists()

@@ -17,13 +17,15 @@ def db_option(func):
 
 def open_store(db: str | None, *, create: bool = True):
     """Open the store for a command; bad URLs and unreachable servers become usage errors."""
-    from ..store import Store
+    from ..store import Store, StoreNotFoundError
 
     target = db or get_settings().db
     try:
         return Store(target, create=create)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--db") from exc
+    except StoreNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - e.g. connection refused
         raise click.ClickException(f"cannot open the store {target!r}: {exc}") from exc
 
@@ -48,6 +50,9 @@ def ingest_command(paths, db, n_process, lang, published, model, batch_size, max
     started again. Records that cannot be read or analysed are reported as "origin: reason" on
     stderr; the exit status is then 1.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
     from ..analyze import normalize_published
@@ -88,6 +93,15 @@ def ingest_command(paths, db, n_process, lang, published, model, batch_size, max
         bar.close()
         click.echo("interrupted; every committed batch is kept, run the same command again to resume", err=True)
         sys.exit(130)
+    except BrokenProcessPool as exc:
+        raise click.ClickException(
+            f"a worker process died ({exc}); probably out of memory: try fewer processes (-n) or a smaller "
+            "--batch-size. Every committed batch is kept; run the same command again to resume"
+        ) from exc
+    except SQLAlchemyError as exc:
+        raise click.ClickException(
+            f"the store failed: {str(exc).splitlines()[0]}. Every committed batch is kept; run again to resume"
+        ) from exc
     finally:
         bar.close()
         store.close()

@@ -1,5 +1,5 @@
 """Persistent storage of analysed documents (SQLite or PostgreSQL) with search and queries."""
 
-from .store import AddResult, QuoteHit, SearchHit, Store, day_of, normalise_url, snippet
+from .store import AddResult, QuoteHit, SearchHit, Store, StoreNotFoundError, day_of, normalise_url, snippet
 
-__all__ = ["AddResult", "QuoteHit", "SearchHit", "Store", "day_of", "normalise_url", "snippet"]
+__all__ = ["AddResult", "QuoteHit", "SearchHit", "Store", "StoreNotFoundError", "day_of", "normalise_url", "snippet"]

@@ -35,8 +35,24 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+_CACHE: dict[str, dict[str, str]] = {}
+_CACHE_LIMIT = 500_000
+
+
 def stem_words(tokens: list[str], lang: str) -> list[str]:
-    return _stemmer(lang).stemWords([t.lower() for t in tokens])
+    """Lower-cased Snowball stems of ``tokens`` (memoised: news vocabulary repeats a lot)."""
+    cache = _CACHE.setdefault(lang, {})
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    stem = _stemmer(lang).stemWord
+    out = []
+    for token in tokens:
+        word = token.lower()
+        stemmed = cache.get(word)
+        if stemmed is None:
+            stemmed = cache[word] = stem(word)
+        out.append(stemmed)
+    return out
 
 
 def stem_text(text: str, lang: str | None) -> str:

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, or_, select, text
+from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.engine import Connection, make_url
 
 from ..document import Document, content_hash
@@ -57,6 +57,10 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+class StoreNotFoundError(FileNotFoundError):
+    pass
+
+
 @dataclass
 class AddResult:
     added: list[str] = field(default_factory=list)  # ids of newly stored documents
@@ -87,12 +91,18 @@ class Store:
     """A Lagebild database. ``Store("lagebild.db")`` or ``Store("postgresql://user@host/db")``."""
 
     def __init__(self, db: str | Path, *, create: bool = True, engine: Engine | None = None) -> None:
+        """Open the store at ``db``; ``create=False`` raises :class:`StoreNotFoundError` if there is none."""
         self.url = normalise_url(db)
+        if not create and self.url.startswith("sqlite:///") and not Path(self.url[len("sqlite:///") :]).exists():
+            raise StoreNotFoundError(f"there is no Lagebild store at {db} (run `lagebild ingest` first)")
         self.engine = engine or _make_engine(self.url)
         self.dialect = self.engine.dialect.name
         if create:
             with self.engine.begin() as conn:
                 create_schema(conn)
+        elif not inspect(self.engine).has_table("documents"):
+            self.engine.dispose()
+            raise StoreNotFoundError(f"there is no Lagebild store at {db} (run `lagebild ingest` first)")
 
     # -- context management -------------------------------------------------------------------
     def close(self) -> None:
@@ -521,4 +531,4 @@ def snippet(text_: str, query: str, lang: str | None, *, width: int = 160) -> st
     return ("…" if start > 0 else "") + out + ("…" if end < len(text_) else "")
 
 
-__all__ = ["AddResult", "QuoteHit", "SearchHit", "Store", "day_of", "normalise_url", "snippet"]
+__all__ = ["AddResult", "QuoteHit", "SearchHit", "Store", "StoreNotFoundError", "day_of", "normalise_url", "snippet"]
