@@ -9,6 +9,7 @@ lexicon and word-class patterns (``lagebild/lang/<lang>/quotes/``). Results are 
 
 from __future__ import annotations
 
+import os as _os
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -295,7 +296,7 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
             k = j + 1
             while k < limit and (an.is_nounish(k) or an.is_adjish(k)):
                 k += 1
-            if k < limit and an.words[k] == "," and k - j <= 5:
+            if k <= limit and (k == limit or an.words[k] == ",") and k - j <= 5:
                 j = k
                 continue
             break
@@ -491,9 +492,10 @@ def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | N
         if an.lower[w0] in ("dem", "den", "des", "einem", "einen"):
             starts_nom = False
         if starts_nom:
-            end = first
-            # do not swallow the dative addressee ("Sie sagte der Zeitung")
-            return (w0, end)
+            r = np_forward(an, w0, first)
+            if r and (r[1] == first or an.words[r[1]] == "," or first - r[1] <= 1 or an.is_(r[1], "relative")):
+                return r
+            return (w0, first) if first - w0 <= 8 else r
     # subject after the verb (inverted order: "..., sagte die Ministerin am Montag")
     k = max(cue.tokens) + 1 if cue.kind != "verb" else first + 1
     skipped = 0
@@ -738,6 +740,8 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
         low = an.lower[k]
         positions = [p for p, _ in an.lex.prepositions.get(low, [])]
         if "clause" in positions and low in ("wie", "as"):
+            if k + 1 < ce and an.lower[k + 1] in ("folgt", "follows"):
+                continue
             cs, cend = k, _clause_end(an, k + 1, ce)
             verbs = [c for c in cues if c.kind == "verb" and cs < c.head < cend]
             if not verbs:
@@ -849,7 +853,11 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
             frame_tokens |= set(range(cs, cend))
             continue
         lemmas = {v.lemma for v in an.lex.verbs.get(an.lower[cue.head], [])}
-        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and cend >= ce:
+        if _os.environ.get("LB_NO_REPORTED"):
+            continue
+        passive = any(an.lower[t] in ("wird", "wurde", "wurden", "werden", "worden", "sind", "ist") for t in cue.tokens)
+        bad_src = src is not None and (an.lower[src[0]] in ("ihm", "ihr", "dies", "das", "es", "ihnen") or an.is_(src[0], "adverb"))
+        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and cend >= ce and not passive and not bad_src:
             out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             frame_tokens |= set(range(s, e))
     # prepositional frames: the message is the rest of the clause
@@ -1050,9 +1058,9 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
             continue
         subj = any(an.is_subjunctive(k) for k in range(s, e) if an.quote_of[k] < 0)
         modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
-        if subj:
+        if subj and not _os.environ.get("LB_NO_IFI"):
             form = "indirect_free_indirect"
-        elif modal:
+        elif modal and not _os.environ.get("LB_NO_FI"):
             form = "free_indirect"
         else:
             continue
