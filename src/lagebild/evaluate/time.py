@@ -264,7 +264,7 @@ def evaluate_wikiwars_en(tagger, curated: bool = False, errors: list | None = No
         # other gold mentions of the document visible in this context (for precision only)
         others = []
         for t in by_doc[m["doc"]]:
-            if t == target or len(t) < 3:
+            if t == target:
                 continue
             for i in re.finditer(r"(?<!\w)" + re.escape(t) + r"(?!\w)", ctx):
                 others.append((i.start(), i.end()))

@@ -87,12 +87,34 @@ class Lexicon:
         return self.entries.get(text) or self.entries.get(text.lower())
 
     def regex(self) -> str:
-        forms = sorted(self.forms, key=lambda f: (-len(f), f))
-        parts = []
-        for f in forms:
-            words = [re.escape(w) for w in f.split()]
-            parts.append(r"\s+".join(words))
-        return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+        """One regex for all forms, factored as a trie (much faster than a flat alternation)."""
+        if not self.forms:
+            return "(?!x)x"
+        return _trie_regex([tuple(f.split()) for f in self.forms])
+
+
+def _trie_regex(forms: list[tuple[str, ...]]) -> str:
+    """A prefix-factored regex matching each form (words joined by whitespace); longest first."""
+    trie: dict = {}
+    for words in forms:
+        node = trie
+        text = "\x00".join(words)  # \x00 marks a word gap (one or more spaces)
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == "\x00" else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return "(?:" + build(trie) + ")"
 
 
 @dataclass
