@@ -244,7 +244,7 @@ class MentionFinder:
                     j -= 1
                     steps += 1
                     continue
-                if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in lex.determiners and steps < 2:
+                if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in lex.determiners and steps < 2 and _adjective_like(tok, lex.lang):
                     j -= 1  # another adjective ("der neue französische Präsident")
                     steps += 1
                     continue
@@ -374,6 +374,19 @@ class MentionFinder:
                 continue
             return False
         return False
+
+
+ADJ_ENDINGS_DE = ("e", "en", "er", "es", "em")
+NOT_ADJ_DE = {"wollen", "sollen", "können", "müssen", "werden", "haben", "sein", "ihre", "seine", "unsere", "diese", "jene",
+              "keine", "eine", "alle", "viele", "beiden", "haben", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}
+
+
+def _adjective_like(tok, lang: str) -> bool:
+    if tok.pos_:
+        return tok.pos_ == "ADJ" or (tok.tag_ in ("ADJA",))
+    if lang == "de":
+        return tok.lower_.endswith(ADJ_ENDINGS_DE) and tok.lower_ not in NOT_ADJ_DE
+    return tok.lower_ not in ("will", "would", "has", "have", "had", "is", "are", "was", "were")
 
 
 def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:

@@ -1,0 +1,665 @@
+"""Clause-level event coding: trigger → CAMEO/PLOVER, source/target actors, date, place, polarity, status.
+
+Triggers come from our lexicons (verbs with separable particles, nouns incl. compound heads, phrases).
+Arguments come from the dependency parse when the base pipeline has one, else from the order of actor
+mentions around the trigger (German V2/verb-final and passive aware). Everything is plain functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...document import Actor, Event, Place, Quote, Timex
+from ..actors.lexicon import ActorLexicon
+from .lexicon import EventLexicon, Trigger, plover_for
+
+CLAUSE_PUNCT = {",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "”", "«", "»"}
+SUBJ_DEPS = {"nsubj", "sb", "csubj"}
+PASS_SUBJ_DEPS = {"nsubj:pass", "nsubjpass"}
+OBJ_DEPS = {"obj", "iobj", "oa", "da", "dobj"}
+AGENT_DEPS = {"obl:agent", "agent"}
+MOD_DEPS = {"nmod", "nmod:poss", "ag", "amod", "poss", "compound", "obl", "obl:arg"}
+
+
+@dataclass
+class Match:
+    start: int  # token index of the trigger head
+    end: int  # end token (exclusive) of the trigger's first part
+    trigger: Trigger
+    score: float
+    parts: list[int] = field(default_factory=list)  # other token indices (separable particle)
+
+
+@dataclass
+class ArgMention:
+    start: int  # token range in the doc
+    end: int
+    actor: Actor
+
+
+def _has_dep(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _sents(doc: Doc) -> list[Span]:
+    """Sentences, merging pieces a statistical splitter cut off without final punctuation."""
+    if not (doc.has_annotation("SENT_START") or _has_dep(doc)):
+        return [doc[:]]
+    out: list[Span] = []
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+        last = sent[-1].text if len(sent) else ""
+        if last in (".", "!", "?", "…") or "\n" in last or sent.end == len(doc) or last.endswith((".", "!", "?")):
+            out.append(doc[start : sent.end])
+            start = None
+    if start is not None:
+        out.append(doc[start:])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# triggers
+# ---------------------------------------------------------------------------------------------
+def _context_ok(trig: Trigger, sent_lowers: list[str]) -> bool:
+    if not trig.context:
+        return True
+    return any(w.startswith(c) or c in w for w in sent_lowers for c in trig.context if len(c) >= 4) or any(
+        w.startswith(c) for w in sent_lowers for c in trig.context
+    )
+
+
+def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
+    if not tok.is_alpha:
+        return False
+    if lex.lang == "de":
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            return False  # a German noun
+    return True
+
+
+def _match_verb(lex: EventLexicon, tok: Token, sent: Span, lowers: list[str]) -> Match | None:
+    t = tok.lower_
+    best: Match | None = None
+    for trig in lex.verbs:
+        if not _context_ok(trig, lowers):
+            continue
+        p = trig.particle
+        for s in trig.stems:
+            score = None
+            parts: list[int] = []
+            if p:
+                if t.startswith(p):
+                    rest = t[len(p):]
+                    for pre in ("", "ge", "zu"):
+                        if rest.startswith(pre + s):
+                            score = len(s) + len(p)
+                            break
+                if score is None and (t.startswith(s) or (lex.lang == "de" and t.startswith("ge" + s))):
+                    j = _find_particle(tok, sent, p)
+                    if j is not None:
+                        score, parts = len(s) + len(p), [j]
+            else:
+                if t.startswith(s) or (lex.lang == "de" and t.startswith("ge" + s)):
+                    score = len(s)
+                    if lex.lang == "en" and len(t) > len(s) + 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
+                        score = None  # "attackers": a different word
+            if score is None:
+                continue
+            if trig.context:
+                score += 100
+            if best is None or score > best.score:
+                best = Match(tok.i, tok.i + 1, trig, score, parts)
+    return best
+
+
+def _find_particle(tok: Token, sent: Span, particle: str) -> int | None:
+    """The clause-final separable particle ("griffen ... an") after ``tok`` in its clause."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(sent.end, tok.i + 16)):
+        w = doc[j]
+        if w.text in CLAUSE_PUNCT or w.text in (".", "!", "?"):
+            return None
+        if w.lower_ == particle:
+            nxt = doc[j + 1] if j + 1 < sent.end else None
+            if nxt is None or nxt.is_punct or nxt.lower_ in ("und", "oder", "sowie", "and", "or"):
+                return j
+    return None
+
+
+def _match_noun(lex: EventLexicon, tok: Token, lowers: list[str]) -> Match | None:
+    if not tok.is_alpha and "-" not in tok.text:
+        return None
+    if lex.lang == "de" and not tok.text[:1].isupper():
+        return None
+    t = tok.lower_.split("-")[-1] if "-" in tok.text else tok.lower_
+    forms = [t] + [t[: -len(e)] for e in lex.noun_endings if t.endswith(e) and len(t) - len(e) >= 3]
+    for stem, trig in lex.nouns:  # longest stems first
+        if any(f == stem or (lex.lang == "de" and f.endswith(stem)) or (lex.lang == "en" and f == stem) for f in forms):
+            if not _context_ok(trig, lowers):
+                continue
+            if trig.veto:
+                return None
+            return Match(tok.i, tok.i + 1, trig, len(stem) + (100 if trig.context else 0))
+    return None
+
+
+def _match_phrases(lex: EventLexicon, sent: Span, lowers: list[str]) -> list[Match]:
+    out = []
+    toks = list(sent)
+    for trig in lex.phrases:
+        if not _context_ok(trig, lowers):
+            continue
+        n = len(trig.words)
+        for k in range(len(toks) - n + 1):
+            if all(toks[k + m].lower_.startswith(trig.words[m]) for m in range(n)):
+                out.append(Match(toks[k].i, toks[k + n - 1].i + 1, trig, 50 + sum(map(len, trig.words))))
+    return out
+
+
+def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
+    lowers = [t.lower_ for t in sent]
+    found: list[Match] = _match_phrases(lex, sent, lowers)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        cands = []
+        if lex.lang == "en" or _verb_candidate(lex, tok):
+            v = _match_verb(lex, tok, sent, lowers)
+            if v is not None:
+                cands.append(v)
+        n = _match_noun(lex, tok, lowers)
+        if n is not None:
+            cands.append(n)
+        if lex.lang == "en" and tok.pos_:
+            # with POS: nouns for noun triggers, verbs for verb triggers
+            cands = [c for c in cands if (c.trigger.kind == "noun") == (tok.pos_ in ("NOUN", "PROPN"))] or cands
+        if cands:
+            found.append(max(cands, key=lambda m: m.score))
+    # particles of separable verbs are not triggers themselves
+    used_particles = {p for m in found for p in m.parts}
+    found = [m for m in found if m.start not in used_particles]
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# clauses
+# ---------------------------------------------------------------------------------------------
+def clauses(sent: Span) -> list[tuple[int, int]]:
+    out, start = [], sent.start
+    for tok in sent:
+        if tok.text in CLAUSE_PUNCT and tok.i > start:
+            out.append((start, tok.i))
+            start = tok.i + 1
+    if start < sent.end:
+        out.append((start, sent.end))
+    return out or [(sent.start, sent.end)]
+
+
+def _clause_of(clause_list: list[tuple[int, int]], i: int) -> int:
+    for k, (s, e) in enumerate(clause_list):
+        if s <= i < e:
+            return k
+    return len(clause_list) - 1
+
+
+def _is_dependent_clause(doc: Doc, lex: EventLexicon, span: tuple[int, int], trig_i: int) -> bool:
+    s, e = span
+    if s < e and lex.markers.has("clause_start", doc[s].lower_):
+        return True
+    if s + 1 < e and lex.markers.has("preposition", doc[s].lower_) and lex.markers.has("clause_start", doc[s + 1].lower_):
+        return True  # "in der Israel ... aufgefordert wird"
+    inf_words = lex.markers.words.get("infinitive", set())
+    for j in range(trig_i + 1, min(e, trig_i + 3)):
+        if doc[j].lower_ in inf_words and j + 1 < e and doc[j + 1].text[:1].islower():
+            return True  # "angegriffen zu haben"
+    inf = lex.markers.words.get("infinitive", set())
+    if trig_i > s and doc[trig_i - 1].lower_ in inf:
+        return True
+    t = doc[trig_i].lower_
+    if lex.lang == "de" and "zu" in t[1:6] and not t.startswith("zu"):  # anzugreifen, abzuziehen
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# arguments
+# ---------------------------------------------------------------------------------------------
+def _arg_mentions(doc: Doc, actors: list[Actor], sent: Span) -> list[ArgMention]:
+    out = []
+    for a in actors:
+        for s, e in a.mentions:
+            if s >= sent.start_char and e <= sent.end_char:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    out.append(ArgMention(span.start, span.end, a))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _preceding_prep(doc: Doc, lex: EventLexicon, i: int, floor: int) -> str | None:
+    j = i - 1
+    while j >= floor:
+        w = doc[j]
+        if lex.markers.has("preposition", w.lower_):
+            return w.lower_
+        if w.is_alpha and (w.text[:1].islower() or lex.lang == "en") and not lex.markers.has("preposition", w.lower_):
+            # determiners/adjectives ("gegen die russischen Truppen") may sit in between
+            if j < i - 3:
+                return None
+            j -= 1
+            continue
+        return None
+    return None
+
+
+def _token_actor(ms: list[ArgMention], i: int) -> ArgMention | None:
+    for m in ms:
+        if m.start <= i < m.end:
+            return m
+    return None
+
+
+def _subtree_actor(ms: list[ArgMention], tok: Token) -> ArgMention | None:
+    hit = _token_actor(ms, tok.i)
+    if hit:
+        return hit
+    for t in tok.subtree:
+        hit = _token_actor(ms, t.i)
+        if hit:
+            return hit
+    return None
+
+
+def _args_from_parse(doc: Doc, match: Match, ms: list[ArgMention]) -> tuple[ArgMention | None, ArgMention | None]:
+    head = doc[match.start]
+    src = tgt = None
+    for child in head.children:
+        dep = child.dep_
+        if dep in SUBJ_DEPS and src is None:
+            src = _subtree_actor(ms, child)
+        elif dep in PASS_SUBJ_DEPS and tgt is None:
+            tgt = _subtree_actor(ms, child)
+        elif dep in AGENT_DEPS and src is None:
+            src = _subtree_actor(ms, child)
+        elif dep in OBJ_DEPS and tgt is None:
+            tgt = _subtree_actor(ms, child)
+        elif dep in MOD_DEPS and child.pos_ != "VERB":
+            cand = _subtree_actor(ms, child)
+            if cand is None:
+                continue
+            case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+            if head.pos_ == "NOUN" and dep in ("nmod", "nmod:poss", "amod", "poss", "ag", "compound") and case in (None, "von", "des", "of", "'s", "durch", "by"):
+                src = src or cand
+            elif case in ("von", "durch", "by") and src is None:
+                src = cand
+            elif tgt is None and cand is not src:
+                tgt = cand
+    if src is None and head.pos_ == "NOUN" and head.dep_ in OBJ_DEPS | {"obl"}:
+        for child in head.head.children:  # "startete einen Angriff": the verb's subject
+            if child.dep_ in SUBJ_DEPS:
+                src = _subtree_actor(ms, child)
+                break
+    return src, tgt
+
+
+def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMention], clause: tuple[int, int],
+                   governing: tuple[int, int] | None, passive: bool) -> tuple[ArgMention | None, ArgMention | None]:
+    i = match.start
+    cs, ce = clause
+    in_clause = [m for m in ms if cs <= m.start < ce and not (m.start <= i < m.end)]
+    before = [m for m in in_clause if m.end <= i]
+    after = [m for m in in_clause if m.start >= match.end]
+    prep = {id(m): _preceding_prep(doc, lex, m.start, cs) for m in in_clause}
+    agent = lex.markers.words.get("agent_prep", set())
+    genitive = lex.markers.words.get("genitive", set())
+    src = tgt = None
+    if match.trigger.kind == "noun" or doc[i].text[:1].isupper() and lex.lang == "de":
+        # nominal trigger: genitive/"von" complement, adjective/compound before, else the clause subject
+        if len(after) >= 2 and prep[id(after[0])] in ("zwischen", "between"):
+            return after[0], after[1]
+        for m in after:
+            if m.start - match.end > 3:
+                break
+            p = prep[id(m)]
+            if p in agent or (m.start == match.end) or (m.start > match.end and doc[match.end].lower_ in genitive and m.start - match.end <= 2):
+                src = m
+                break
+        if src is None and before and before[-1].end == i:
+            src = before[-1]  # "israelischer Luftangriff", "Hamas-Angriff"
+        for m in after:
+            if m is src:
+                continue
+            if prep[id(m)] in lex.markers.words.get("target_prep", set()) or tgt is None:
+                tgt = m
+                break
+        if src is None:
+            subj = [m for m in before if prep[id(m)] is None]
+            src = subj[0] if subj else None
+        return src, tgt
+    if passive:
+        for m in in_clause:
+            if prep[id(m)] in agent:
+                src = m
+                break
+        subj = [m for m in in_clause if prep[id(m)] is None and m is not src]
+        tgt = subj[0] if subj else None
+        if tgt is None:
+            cands = [m for m in in_clause if m is not src]
+            tgt = cands[0] if cands else None
+        if src is None and governing is not None:
+            gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
+            src = gov[0] if gov and (tgt is None or gov[0].actor is not tgt.actor) else None
+        return src, tgt
+    subj_before = [m for m in before if prep[id(m)] is None]
+    subj_after = [m for m in after if prep[id(m)] is None]
+    if governing is not None and _is_infinitive(doc, lex, clause, i):
+        gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
+        src = gov[0] if gov else None
+        objs = [m for m in in_clause if m is not src and (src is None or m.actor is not src.actor)]
+        return src, (objs[0] if objs else None)
+    if subj_before:
+        src = subj_before[0]
+    elif subj_after and lex.lang == "de":
+        src = subj_after[0]  # V2 inversion: "Am Montag griff Russland ... an"
+    elif governing is not None:
+        gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
+        src = gov[0] if gov else None
+    for m in after:
+        if m is not src and m.actor is not (src.actor if src else None):
+            tgt = m
+            break
+    if tgt is None:
+        rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
+        tgt = rest[-1] if rest else None
+    return src, tgt
+
+
+def _is_passive(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int]) -> bool:
+    tok = doc[match.start]
+    if "Voice=Pass" in str(tok.morph):
+        return True
+    if match.trigger.kind != "verb":
+        return False
+    cs, ce = clause
+    if not any(lex.markers.has("passive_aux", doc[j].lower_) for j in range(cs, ce)):
+        return False
+    t = tok.lower_
+    if lex.lang == "de":
+        return t.startswith("ge") or "ge" in t[1:5] or t.endswith("iert")
+    return t.endswith("ed") or t in ("shot", "struck", "seized", "held", "taken", "fought")
+
+
+# ---------------------------------------------------------------------------------------------
+# polarity, status, date, place
+# ---------------------------------------------------------------------------------------------
+def _is_infinitive(doc: Doc, lex: EventLexicon, clause: tuple[int, int], trig_i: int) -> bool:
+    inf = lex.markers.words.get("infinitive", set())
+    t = doc[trig_i].lower_
+    if trig_i > clause[0] and doc[trig_i - 1].lower_ in inf:
+        return True
+    if lex.lang == "de" and "zu" in t[1:6] and not t.startswith("zu"):
+        return True
+    return any(doc[j].lower_ in inf for j in range(trig_i + 1, min(clause[1], trig_i + 3)))
+
+
+def _has(doc: Doc, lex: EventLexicon, cls: str, start: int, end: int) -> int | None:
+    for j in range(start, end):
+        if lex.markers.has(cls, doc[j].lower_):
+            if cls == "negation" and j + 1 < len(doc) and doc[j + 1].lower_ in ("nur", "only"):
+                continue
+            return j
+    return None
+
+
+def _polarity(doc: Doc, lex: EventLexicon, clause: tuple[int, int], governing: tuple[int, int] | None, match: Match) -> str:
+    if _has(doc, lex, "negation", clause[0], clause[1]) is not None:
+        return "negative"
+    if governing is not None and _has(doc, lex, "negation", governing[0], governing[1]) is not None:
+        return "negative"
+    return "positive"
+
+
+def _denial(doc: Doc, lex: EventLexicon, span: tuple[int, int], sent: Span) -> bool:
+    sent_lowers = {t.lower_ for t in sent}
+    for j in range(span[0], span[1]):
+        w = doc[j].lower_
+        if lex.markers.has("denial", w):
+            if w in ("wies", "wiesen") and "zurück" not in sent_lowers:
+                continue
+            return True
+    return False
+
+
+def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], governing: tuple[int, int] | None,
+            sent: Span) -> str:
+    scopes = [clause] + ([governing] if governing else [])
+    own = {match.start, *match.parts}
+    for s, e in scopes:
+        if _denial(doc, lex, (s, e), sent) and not any(s <= k < e and lex.markers.has("denial", doc[k].lower_) for k in own):
+            return "denied"
+    for s, e in scopes:
+        if _has(doc, lex, "hypothetical", s, e) is not None:
+            return "hypothetical"
+        if any("Mood=Sub" in str(doc[j].morph) and doc[j].lower_.startswith(("würde", "wäre", "hätte", "könnte")) for j in range(s, e)):
+            return "hypothetical"
+    passive = _is_passive(doc, lex, match, clause)
+    for s, e in scopes:
+        for j in range(s, e):
+            w = doc[j].lower_
+            if j in own or not lex.markers.has("planned", w):
+                continue
+            if lex.markers.has("passive_aux", w) and (passive or (s, e) != clause):
+                continue  # "wird ... aufgefordert": passive, not future
+            return "planned"
+    return "asserted"
+
+
+def _speech_attribution(doc: Doc, lex: EventLexicon, sent: Span, match: Match, ms: list[ArgMention]) -> Actor | None | bool:
+    """Fallback without a quotes layer: a speech cue elsewhere in the sentence makes the event reported;
+    returns the speaker actor (or True when unknown), else None."""
+    for tok in sent:
+        if tok.i == match.start or not lex.markers.has("speech", tok.lower_):
+            continue
+        # the speaker: the mention right after the cue ("sagte ein Sprecher", "laut Polizei") or before it
+        after = [m for m in ms if tok.i < m.start <= tok.i + 4]
+        before = [m for m in ms if m.end <= tok.i and m.end >= tok.i - 6]
+        if after:
+            return after[0].actor
+        if before:
+            return before[-1].actor
+        return True
+    return None
+
+
+def _date(doc: Doc, timexes: list[Timex], sent: Span, clause: tuple[int, int], match: Match, status: str) -> str | None:
+    anchor = doc[match.start].idx
+    cands = [t for t in timexes or [] if t.start >= sent.start_char and t.end <= sent.end_char and t.type in ("DATE", "TIME") and t.value]
+    if cands:
+        cs, ce = doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1])
+        in_clause = [t for t in cands if t.start >= cs and t.end <= ce]
+        pool = in_clause or cands
+        return min(pool, key=lambda t: abs(t.start - anchor)).value
+    dct = doc._.lb_dct
+    if dct and status in ("asserted", "reported", "denied"):
+        return str(dct)[:10]
+    return None
+
+
+def _place(doc: Doc, lex: EventLexicon, places: list[Place], sent: Span, match: Match, actor_spans: set) -> str | None:
+    anchor = doc[match.start].idx
+    cands = []
+    for p in places or []:
+        if p.start < sent.start_char or p.end > sent.end_char:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = _preceding_prep(doc, lex, span.start, sent.start)
+        locative = prep is not None and prep not in lex.markers.words.get("target_prep", set()) | lex.markers.words.get("agent_prep", set())
+        if not locative and (p.start, p.end) in actor_spans:
+            continue
+        cands.append((0 if locative else 1, abs(p.start - anchor), p.id))
+    return min(cands)[2] if cands else None
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole document
+# ---------------------------------------------------------------------------------------------
+def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None = None) -> list[Event]:
+    actors: list[Actor] = list(doc._.lb_actors or [])
+    quotes: list[Quote] | None = doc._.lb_quotes
+    timexes = doc._.lb_timexes or []
+    places = doc._.lb_places or []
+    actor_spans = {tuple(s) for a in actors for s in a.mentions}
+    events: list[Event] = []
+    use_dep = _has_dep(doc)
+    for sent in _sents(doc):
+        matches = find_triggers(doc, lex, sent)
+        if not matches:
+            continue
+        non_statement = [m for m in matches if not m.trigger.cameo.startswith("01")]
+        if non_statement:
+            matches = non_statement + [m for m in matches if m.trigger.cameo.startswith("01") and m.trigger.cameo != "010"]
+        else:
+            matches = matches[:1]
+        cl = clauses(sent)
+        intent = [m for m in matches if m.trigger.kind != "noun" and m.trigger.cameo[:2] in ("02", "03", "10", "12", "13")]
+        if intent:
+            matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
+                _clause_of(cl, v.start) == _clause_of(cl, m.start) for v in intent))]
+        ms = _arg_mentions(doc, actors, sent)
+        if actor_lex is not None:
+            ms = _adjective_sources(doc, actor_lex, matches, ms, actors)
+        sent_events: list[tuple[Match, Event]] = []
+        for match in matches:
+            k = _clause_of(cl, match.start)
+            clause = cl[k]
+            dependent = _is_dependent_clause(doc, lex, clause, match.start)
+            governing = cl[k - 1] if dependent and k > 0 else None
+            passive = _is_passive(doc, lex, match, clause)
+            src, tgt = _args_by_order(doc, lex, match, ms, clause, governing, passive)
+            if use_dep and (src is None or tgt is None):
+                # the parse fills the slots word order left open
+                psrc, ptgt = _args_from_parse(doc, match, ms)
+                if src is None and psrc is not None and (tgt is None or psrc.actor is not tgt.actor):
+                    src = psrc
+                if tgt is None and ptgt is not None and (src is None or ptgt.actor is not src.actor):
+                    tgt = ptgt
+            polarity = _polarity(doc, lex, clause, governing, match)
+            status = _status(doc, lex, match, clause, governing, sent)
+            quote_id = attributed = None
+            trig_char = (doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]))
+            if quotes:
+                for q in quotes:
+                    if any(s <= trig_char[0] and trig_char[1] <= e for s, e in q.message):
+                        quote_id, attributed = q.id, q.speaker
+                        break
+            elif quotes is None or not quotes:
+                who = _speech_attribution(doc, lex, sent, match, ms)
+                if who is not None:
+                    if status == "asserted":
+                        status = "reported"
+                    if isinstance(who, Actor):
+                        attributed = who.id
+                        if src is not None and src.actor is who and tgt is not None:
+                            pass
+            if quote_id is not None and status == "asserted":
+                status = "reported"
+            cameo = match.trigger.cameo
+            plover, mode = plover_for(cameo)
+            ev = Event(
+                id="",
+                trigger=trig_char,
+                cameo=cameo,
+                plover=plover,
+                plover_mode=mode,
+                source=src.actor.id if src else None,
+                target=tgt.actor.id if tgt and (not src or tgt.actor is not src.actor) else None,
+                source_name=src.actor.name if src else None,
+                target_name=tgt.actor.name if tgt and (not src or tgt.actor is not src.actor) else None,
+                date=_date(doc, timexes, sent, clause, match, status),
+                place=_place(doc, lex, places, sent, match, actor_spans),
+                polarity=polarity,
+                status=status,
+                attributed_to=attributed,
+                quote=quote_id,
+            )
+            sent_events.append((match, ev))
+        events.extend(_dedupe(sent_events, cl))
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
+    doc._.lb_actors = actors
+    return events
+
+
+def _dedupe(items: list[tuple[Match, Event]], cl: list[tuple[int, int]]) -> list[Event]:
+    """One event per CAMEO root and clause: the most specific code wins (verbs win ties)."""
+    keep: dict[tuple[int, str], tuple[Match, Event]] = {}
+    order = []
+    for match, ev in items:
+        key = (_clause_of(cl, match.start), ev.cameo[:2])
+        if key not in keep:
+            keep[key] = (match, ev)
+            order.append(key)
+            continue
+        old_m, old_e = keep[key]
+        better = (len(ev.cameo), match.trigger.kind == "verb") > (len(old_e.cameo), old_m.trigger.kind == "verb")
+        if better:
+            ev.source = ev.source or old_e.source
+            ev.source_name = ev.source_name or old_e.source_name
+            ev.target = ev.target or old_e.target
+            ev.target_name = ev.target_name or old_e.target_name
+            keep[key] = (match, ev)
+        else:
+            old_e.source = old_e.source or ev.source
+            old_e.source_name = old_e.source_name or ev.source_name
+            old_e.target = old_e.target or ev.target
+            old_e.target_name = old_e.target_name or ev.target_name
+    return [keep[k][1] for k in order]
+
+
+def _adjective_sources(doc: Doc, actor_lex: ActorLexicon, matches: list[Match], ms: list[ArgMention],
+                       actors: list[Actor]) -> list[ArgMention]:
+    """A nationality adjective or hyphen prefix right before a nominal trigger ("israelischer Luftangriff",
+    "US-Luftangriff") is its source: add an actor for it when the actors layer has none."""
+    added = list(ms)
+    for m in matches:
+        if m.trigger.kind != "noun":
+            continue
+        tok = doc[m.start]
+        a3 = None
+        span = None
+        if "-" in tok.text:
+            prefix = tok.text.split("-", 1)[0]
+            a3 = actor_lex.nationality(prefix)
+            if a3:
+                span = (tok.idx, tok.idx + len(prefix))
+        j = m.start - 1
+        if a3 is None and j >= 0:
+            prev = doc[j]
+            a3 = actor_lex.adjective_country(prev.text) if actor_lex.lang == "de" else actor_lex.nationality(prev.text)
+            if a3:
+                span = (prev.idx, prev.idx + len(prev.text))
+        if a3 is None or span is None:
+            continue
+        if any(x.start <= (m.start - 1 if span[1] <= tok.idx else m.start) < x.end for x in added):
+            continue
+        actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
+        if actor is None:
+            actor = Actor(id=f"a{len(actors) + 1}", name=doc.text[span[0]:span[1]], type="GPE", country=a3,
+                          sector=None, cameo=a3, mentions=[])
+            actors.append(actor)
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mentions.sort()
+        cs = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if cs is not None:
+            added.append(ArgMention(cs.start, cs.end if cs.end > cs.start else cs.start + 1, actor))
+    added.sort(key=lambda m: (m.start, -m.end))
+    return added

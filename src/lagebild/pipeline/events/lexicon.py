@@ -1,0 +1,102 @@
+"""Event trigger lexicons (``lang/<lang>/events/triggers.tsv``), closed word classes
+(``markers.tsv``) and the CAMEO→PLOVER table (``pipeline/events/data/cameo_plover.tsv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..places.gazetteer import lang_file, read_table
+
+NOUN_ENDINGS = {"de": ("en", "n", "e", "s", "es", "er"), "en": ("es", "s")}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    cameo: str  # "-" = veto
+    kind: str  # verb | noun | phrase
+    stems: tuple[str, ...]
+    particle: str = ""
+    context: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # phrase: one stem per word
+
+    @property
+    def veto(self) -> bool:
+        return self.cameo == "-"
+
+
+class Markers:
+    def __init__(self, rows: list[list[str]]):
+        self.words: dict[str, set[str]] = {}
+        self.stems: dict[str, tuple[str, ...]] = {}
+        for row in rows:
+            if len(row) < 2:
+                continue
+            name = row[0].strip()
+            items = [w.strip().lower() for w in row[1].split("|") if w.strip()]
+            self.words[name] = {w for w in items if not w.endswith("*")}
+            self.stems[name] = tuple(w[:-1] for w in items if w.endswith("*"))
+
+    def has(self, name: str, word: str) -> bool:
+        w = word.lower()
+        return w in self.words.get(name, ()) or any(w.startswith(s) for s in self.stems.get(name, ()))
+
+
+class EventLexicon:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.verbs: list[Trigger] = []
+        self.nouns: list[tuple[str, Trigger]] = []
+        self.phrases: list[Trigger] = []
+        for row in read_table(lang_file(lang, "events", "triggers.tsv")):
+            row = row + [""] * (4 - len(row))
+            cameo, kind, pattern, context = row[0].strip(), row[1].strip(), row[2].strip(), row[3].strip()
+            if not pattern or pattern == "-":
+                continue
+            ctx = tuple(c.strip().lower() for c in context.split("|") if c.strip())
+            particle = ""
+            if kind == "verb" and ":" in pattern:
+                particle, pattern = pattern.split(":", 1)
+            stems = tuple(s.strip().lower() for s in pattern.split("|") if s.strip())
+            if kind == "phrase" or (kind in ("noun", "verb") and any(" " in s for s in stems)):
+                for s in stems:
+                    self.phrases.append(Trigger(cameo, "phrase", (s,), context=ctx, words=tuple(s.split())))
+                if kind == "phrase":
+                    continue
+                stems = tuple(s for s in stems if " " not in s)
+            if kind == "verb":
+                self.verbs.append(Trigger(cameo, "verb", stems, particle.strip().lower(), ctx))
+            elif kind == "noun":
+                trig = Trigger(cameo, "noun", stems, context=ctx)
+                self.nouns.extend((s, trig) for s in stems)
+        self.nouns.sort(key=lambda x: -len(x[0]))
+        self.markers = Markers(read_table(lang_file(lang, "events", "markers.tsv")))
+        self.noun_endings = NOUN_ENDINGS.get(lang, ())
+
+
+@lru_cache(maxsize=4)
+def get_event_lexicon(lang: str) -> EventLexicon:
+    return EventLexicon(lang)
+
+
+@lru_cache(maxsize=1)
+def cameo_plover() -> dict[str, tuple[str, str | None]]:
+    path = Path(str(resources.files("lagebild") / "pipeline" / "events" / "data" / "cameo_plover.tsv"))
+    out: dict[str, tuple[str, str | None]] = {}
+    for row in read_table(path):
+        row = row + [""] * (3 - len(row))
+        out[row[0].strip()] = (row[1].strip(), row[2].strip() or None)
+    return out
+
+
+def plover_for(cameo: str) -> tuple[str | None, str | None]:
+    """PLOVER (type, mode) of a CAMEO code: the most specific entry of the table that is a prefix."""
+    table = cameo_plover()
+    for n in range(len(cameo), 1, -1):
+        hit = table.get(cameo[:n])
+        if hit:
+            mode = hit[1] if n == len(cameo) or len(cameo[:n]) > 2 else None
+            return hit[0], mode
+    return None, None
