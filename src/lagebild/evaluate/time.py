@@ -6,9 +6,9 @@ at the end): see :data:`DE_DEV` / :data:`DE_TEST`. Gold comes from the inline fi
 tags are stripped and character offsets computed into the ``<TEXT>`` body, which is what we tag.
 
 English WikiWars (``time/wikiwars_en``) only ships mentions with a ~200-character context and no
-DCT, so it is evaluated per context: recall = gold mentions found; precision = our expressions in the
-contexts that overlap some gold mention of that document visible in the context (an approximation:
-an unannotated expression elsewhere in the context counts as a false positive).
+DCT. We rebuild approximate documents by merging each document's contexts in order (overlapping
+contexts are joined, others separated by a paragraph break) and score them like WikiWarsDE; copies of
+a gold mention's string outside its own context are ignored for precision.
 
 Metrics (documents are tagged in "narrative" mode, like history texts):
 
@@ -245,69 +245,74 @@ def load_wikiwars_en(curated: bool = False) -> list[dict]:
     return json.loads(data_path("time", "wikiwars_en", name).read_text(encoding="utf-8"))
 
 
-def evaluate_wikiwars_en(tagger, curated: bool = False, errors: list | None = None) -> Counts:
-    """Per-context evaluation (see the module docstring)."""
-    mentions = load_wikiwars_en(curated)
-    by_doc: dict[str, set[str]] = {}
-    for m in mentions:
-        by_doc.setdefault(m["doc"], set()).add(m["text"])
-    total = Counts()
-    for m in mentions:
-        ctx = _clean_context(m["context"])
-        target = m["text"]
-        positions = [i.start() for i in re.finditer(re.escape(target), ctx)]
-        if not positions:
-            continue
-        mid = len(ctx) / 2
-        s = min(positions, key=lambda i: abs(i + len(target) / 2 - mid))
-        gold = GoldTimex(s, s + len(target), target, m.get("val"))
-        # other gold mentions of the document visible in this context (for precision only)
-        others = []
-        for t in by_doc[m["doc"]]:
-            if t == target:
+def stitch_wikiwars_en(curated: bool = False) -> list[tuple[EvalDoc, list[tuple[int, int]]]]:
+    """Rebuild approximate documents from the English mentions: the contexts of one document, in
+    order, are merged where they overlap and joined by a paragraph break where they do not. Returns
+    ``(doc, ignore)`` pairs; ``ignore`` are other copies of gold mention strings (a mention seen at
+    the edge of a neighbour's context), where a prediction is neither right nor wrong."""
+    by_doc: dict[str, list[dict]] = {}
+    for m in load_wikiwars_en(curated):
+        by_doc.setdefault(m["doc"], []).append(m)
+    out = []
+    for doc_id, mentions in by_doc.items():
+        text = ""
+        gold: list[GoldTimex] = []
+        for m in mentions:
+            ctx = _clean_context(m["context"])
+            target = m["text"]
+            positions = [i.start() for i in re.finditer(re.escape(target), ctx)]
+            if not positions:
                 continue
-            for i in re.finditer(r"(?<!\w)" + re.escape(t) + r"(?!\w)", ctx):
-                others.append((i.start(), i.end()))
+            mid = len(ctx) / 2
+            s = min(positions, key=lambda i: abs(i + len(target) / 2 - mid))
+            pos = text.rfind(ctx[:25], max(0, len(text) - 600)) if text else -1
+            if pos >= 0 and ctx.startswith(text[pos:]):
+                offset = pos
+                text += ctx[len(text) - pos :]
+            else:
+                text += ("\n\n" if text else "")
+                offset = len(text)
+                text += ctx
+            start = offset + s
+            if not any(g.start == start and g.end == start + len(target) for g in gold):
+                gold.append(GoldTimex(start, start + len(target), target, m.get("val")))
+        gold.sort(key=lambda g: g.start)
+        ignore = []
+        for t in {g.text for g in gold}:
+            for i in re.finditer(r"(?<!\w)" + re.escape(t) + r"(?!\w)", text):
+                if not any(g.start < i.end() and i.start() < g.end for g in gold):
+                    ignore.append(i.span())
+        out.append((EvalDoc(doc_id, text, None, gold), ignore))
+    return out
+
+
+def evaluate_wikiwars_en(tagger, curated: bool = False, errors: list | None = None) -> Counts:
+    """English WikiWars on documents stitched from the mention contexts (no DCT; see
+    :func:`stitch_wikiwars_en`)."""
+    total = Counts()
+    for doc, ignore in stitch_wikiwars_en(curated):
         t0 = _time.perf_counter()
-        pred = tagger.tag(ctx, None)
-        total.seconds += _time.perf_counter() - t0
-        total.docs += 1
-        total.gold += 1
-        hits = [p for p in pred if p.start < gold.end and gold.start < p.end]
-        rest = [p for p in pred if not (p.start < gold.end and gold.start < p.end)]
-        # precision: only predictions overlapping the target count as "ours" in this context;
-        # the rest are judged against the other visible gold mentions
-        total.pred += len(hits) + sum(
-            1 for p in rest if not any(p.start < e and s2 < p.end for s2, e in others)
-        )
-        if hits:
-            total.relaxed_gold += 1
-            total.relaxed_pred += len(hits)
-            if any(p.start == gold.start and p.end == gold.end for p in hits):
-                total.strict += 1
-            ok = [p for p in hits if values_equal(gold.value, p.value)]
-            if ok:
-                total.value += 1
-                if any(p.start == gold.start and p.end == gold.end for p in ok):
-                    total.strict_value += 1
-            elif errors is not None:
-                errors.append(("VAL", hits[0].text, hits[0].value, target, gold.value))
-        elif errors is not None:
-            errors.append(("FN", None, None, target, gold.value))
-        for p in rest:
-            if errors is not None and not any(p.start < e and s2 < p.end for s2, e in others):
-                errors.append(("FP", p.text, p.value, None, None))
+        pred = tagger.tag(doc.text, None)
+        elapsed = _time.perf_counter() - t0
+        pred = [p for p in pred
+                if any(g.start < p.end and p.start < g.end for g in doc.gold)
+                or not any(s < p.end and p.start < e for s, e in ignore)]
+        c = score(doc.gold, pred, errors)
+        c.seconds, c.docs = elapsed, 1
+        total.add(c)
     return total
 
 
 def format_table(rows: dict[str, dict[str, float]], prefix_len: int = 0) -> str:
-    lines = [f"{'set':<22} {'gold':>5} {'pred':>5}  {'strict P/R/F1':>20}  {'relaxed P/R/F1':>20}  {'value P/R/F1':>20}  {'ms/doc':>7}"]
+    lines = [f"{'set':<28} {'gold':>5} {'pred':>5}  {'strict P/R/F1':>20}  {'relaxed P/R/F1':>20}  {'value P/R/F1':>20}  {'ms/doc':>7}"]
     for name, m in rows.items():
         def trip(k: str) -> str:
             return f"{m[k + '_p']:.3f}/{m[k + '_r']:.3f}/{m[k + '_f1']:.3f}"
 
+        if name.startswith("SmartData"):  # no values in the gold
+            m = dict(m, value_p=float("nan"), value_r=float("nan"), value_f1=float("nan"))
         lines.append(
-            f"{name:<22} {int(m['gold']):>5} {int(m['pred']):>5}  {trip('strict'):>20}  {trip('relaxed'):>20}  "
+            f"{name:<28} {int(m['gold']):>5} {int(m['pred']):>5}  {trip('strict'):>20}  {trip('relaxed'):>20}  "
             f"{trip('value'):>20}  {m['ms_per_doc']:>7.2f}"
         )
     return "\n".join(lines)
@@ -322,3 +327,49 @@ def data_available() -> bool:
         return Path(data_path(*WIKIWARSDE_DIR)).exists()
     except FileNotFoundError:
         return False
+
+
+# --------------------------------------------------------------------------- SmartData (German news)
+SMARTDATA_TYPES = ("date", "time", "duration")
+
+
+def load_smartdata(split: str = "train") -> list[EvalDoc]:
+    """DFKI SmartData (German news, RSS and tweets): date/time/duration mentions as extraction gold
+    (its ``normalizedValue`` is the surface text, so values cannot be scored). ``train`` serves as
+    our dev set, ``test`` as the held-out set."""
+    import gzip
+
+    if split not in ("train", "test"):
+        raise ValueError(f"SmartData split {split!r} is not valid; valid: train, test")
+    raw = gzip.open(data_path("ner", "smartdata", "v1_20180119", f"{split}.json.gz"), "rt",
+                    encoding="utf-8").read()
+    dec = json.JSONDecoder()
+    i, docs = 0, []
+    while i < len(raw):
+        while i < len(raw) and raw[i].isspace():
+            i += 1
+        if i >= len(raw):
+            break
+        obj, i = dec.raw_decode(raw, i)
+        text = obj["text"]["string"]
+        date = (obj.get("date") or {}).get("string")
+        gold = []
+        for m in (obj.get("conceptMentions") or {}).get("array", []):
+            if m["type"] in SMARTDATA_TYPES:
+                s, e = m["span"]["start"], m["span"]["end"]
+                gold.append(GoldTimex(s, e, text[s:e], None, m["type"]))
+        docs.append(EvalDoc(obj["id"], text, date, gold))
+    return docs
+
+
+def evaluate_smartdata(tagger, split: str = "train", errors: list | None = None,
+                       limit: int | None = None) -> Counts:
+    """Extraction only (strict/relaxed); value metrics are not meaningful here."""
+    total = Counts()
+    for doc in load_smartdata(split)[:limit]:
+        t0 = _time.perf_counter()
+        pred = tagger.tag(doc.text, doc.dct)
+        total.seconds += _time.perf_counter() - t0
+        total.docs += 1
+        total.add(score(doc.gold, pred, errors))
+    return total

@@ -126,12 +126,12 @@ class TimeTagger:
             two = " ".join(before.split()[-2:])
             if lookup("quant", prev) or lookup("quant", two):
                 return False
-            if prev in ("Nr.", "§", "Art.", "Abs.", "No.", "Nummer", "number", "Seite", "page", "S."):
+            if lookup("noyear", prev):  # "Nr. 2020", "IC 2083", "§ 1990"
                 return False
             after = text[end : end + 30]
             am = re.match(r"[ \t]+(\S+)", after)
             nxt = am.group(1) if am else ""
-            if re.match(r"[%€$£]|Prozent|percent|Euro|Dollar|km|Meter|Kilo", nxt):
+            if re.match(r"[%€$£]", nxt) or lookup("noyear_after", nxt.rstrip(".,;:")):
                 return False
             has_prep = bool(lookup("prep", prev)) or bool(re.search(r"[(\[]$", before))
             if not has_prep and lookup("conj", prev):  # "1939 und 1940": licensed by the year before
