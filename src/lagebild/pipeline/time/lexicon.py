@@ -33,6 +33,7 @@ LEXICON_FILES = {
     "deictic": "deictic",
     "timezones": "tz",
     "decades": "decadeword",
+    "approx": "approx",
 }
 
 # built-in classes (language-independent digit shapes)

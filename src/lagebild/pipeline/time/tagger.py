@@ -237,7 +237,7 @@ class TimeTagger:
     # -- calendar: absolute, underspecified, weekday, season, decade, century, parts
     def _r_calendar(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
         look = self.data.lookup
-        mod = pat.options.get("mod")
+        mod = self.data.lookup("approx", f["approx"])[0] if "approx" in f else pat.options.get("mod")
         anchored = True
         bc = "bc" in f
         if "part" in f:
@@ -429,9 +429,11 @@ class TimeTagger:
         if unit is None or n is None:
             return None
         direction = int(pat.options.get("dir", "-1"))
-        mod = "APPROX" if "approx" in f else None
+        mod = self.data.lookup("approx", f["approx"])[0] if "approx" in f else None
         if n == "X":
             return Resolved(start, end, "DATE", "FUTURE_REF" if direction > 0 else "PAST_REF", mod)
+        if mod not in (None, "APPROX"):  # "nach mehr als drei Tagen": no point in time, a duration
+            return Resolved(start, end, "DURATION", cal.duration_value(n, unit), mod)
         kind = self._anchor_kind(pat)
         if unit in _UNIT_TYPES:
             return Resolved(start, end, "DURATION", cal.duration_value(n, unit), mod)
@@ -450,7 +452,8 @@ class TimeTagger:
         n = self._num(f["n"]) if "n" in f else "X"
         if unit is None or n is None or unit == "WE":
             return None
-        return Resolved(start, end, "DURATION", cal.duration_value(n, unit), pat.options.get("mod"))
+        mod = self.data.lookup("approx", f["approx"])[0] if "approx" in f else pat.options.get("mod")
+        return Resolved(start, end, "DURATION", cal.duration_value(n, unit), mod)
 
     def _r_set(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
         look = self.data.lookup
