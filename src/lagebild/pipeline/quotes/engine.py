@@ -124,7 +124,10 @@ class Analysis:
                     return False
                 return not any(low in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "pron_subj", "aux"))
             return True
-        return self.is_cap(i) and not self.is_(i, "det")
+        low = self.lower[i]
+        if any(low in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "aux", "relative", "pron_subj")):
+            return False
+        return low not in self.lex.verbs
 
     def is_adjish(self, i: int) -> bool:
         if not 0 <= i < self.n:
@@ -445,6 +448,8 @@ def _clause_start(an: Analysis, i: int, s: int) -> int:
     for k in range(i - 1, s - 1, -1):
         if an.words[k] in (",", ":", ";") and an.quote_of[k] < 0:
             return k + 1
+        if an.quote_of[k] >= 0 and an.quotes[an.quote_of[k]].close == k and an.quotes[an.quote_of[k]].quotation:
+            return k + 1  # right after a closing quotation mark
     return s
 
 
@@ -726,6 +731,17 @@ def detect(an: Analysis) -> list[Candidate]:
     return cands
 
 
+def _inline_complement(an: Analysis, cue: Cue, ce: int) -> int | None:
+    """English "said that …" / "told reporters that …": index of the complementiser after the cue."""
+    last = max(cue.tokens)
+    for k in range(last + 1, min(ce, last + 6)):
+        if an.lower[k] in _COMPLEMENT_START:
+            return k
+        if an.words[k] in (",", ":", ";") or an.is_verbish(k):
+            return None
+    return None
+
+
 def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue]) -> list[Candidate]:
     ce = _content_end(an, s, e)
     out: list[Candidate] = []
@@ -798,11 +814,26 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
         cs = _clause_start(an, first, s)
         cend = _clause_end(an, last + 1, ce)
         orientation = _orientation(an, cue, s, cs, cend, ce)
+        comp = _inline_complement(an, cue, ce) if an.lex.lang == "en" and orientation != "last" else None
+        if comp is not None:
+            src = _source(an, cue, cs, comp)
+            addr = None
+            if comp > max(cue.tokens) + 1:
+                addr = np_forward(an, max(cue.tokens) + 1, comp)
+            msg = _trim(an, [(comp, ce)])
+            out.append(Candidate("indirect", msg, _rs(cue.tokens), [src] if src else [], [addr] if addr else [],
+                                 cue.stwr, sentence=si))
+            frame_tokens |= set(range(cs, comp))
+            continue
         if orientation == "last":
             after_quote = _span_quote_at_end(an, first - 1) if first - 1 >= s else None
-            frame_lo = cs - 1 if not after_quote else first
+            if after_quote is None and cs - 1 >= s:
+                after_quote = _span_quote_at_end(an, cs - 1)
+                frame_lo = cs
+            else:
+                frame_lo = cs - 1 if not after_quote else first
             frame_hi = cend
-            src = _source(an, cue, first, frame_hi)
+            src = _source(an, cue, frame_lo if frame_lo < first and an.words[frame_lo] != "," else first, frame_hi)
             q = after_quote or _span_quote_at_end(an, cs - 2)
             if q is not None:
                 msg = [q.range]
@@ -937,6 +968,8 @@ def _orientation(an: Analysis, cue: Cue, s: int, cs: int, cend: int, ce: int) ->
     )
     if after_quote and not complement_after:
         return "last"
+    if an.lex.lang == "en" and cs > s and _span_quote_at_end(an, cs - 1) is not None:
+        return "last"  # “…,” the minister said
     if verb_first and not complement_after:
         before = (s, cs - 1)
         prev_cs = _clause_start(an, cs - 1, s)

@@ -141,5 +141,5 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     lex.free_indirect = {r[0].lower() for r in _rows(base / "free_indirect.txt")}
     lex.reporting_nouns = {r[0]: (r[1] if len(r) > 1 else "speech") for r in _rows(base / "reporting_nouns.txt")}
     for row in _rows(base / "words.tsv"):
-        lex.words.setdefault(row[0], set()).update(w.lower() for w in row[1].split())
+        lex.words.setdefault(row[0], set()).update(w.lower() for w in (row[1].split() if len(row) > 1 else []))
     return lex

@@ -57,10 +57,8 @@ def name_matches(short: str, full: str) -> bool:
         return False
     if len(a) > len(b):
         a, b = b, a
-    if a[-1] != b[-1] and not (len(a) == 1 and a[0] in b and a[0][:1].isupper() is False):
-        # allow an acronym or single word anywhere in an organisation name ("Polizei" ↔ "Polizei Berlin")
-        if not (len(a) == 1 and a[0] in b):
-            return False
+    if a[-1] != b[-1]:
+        return False  # the head (surname, last word of a body's name) must agree
     return all(t in b for t in a)
 
 
