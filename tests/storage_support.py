@@ -161,3 +161,55 @@ def save_blank_model(path) -> str:
     nlp.add_pipe("sentencizer")
     nlp.to_disk(path)
     return str(path)
+
+
+# A tiny deterministic pipeline for ingest tests: blank tokenizer, sentencizer and a fake layer that
+# fills quotes, events and places from fixed patterns, so that resumed and uninterrupted runs can be
+# compared on every table without loading the real layers. Used as
+# IngestOptions(pipeline_factory="storage_support:fast_pipeline"); it works in worker processes too.
+_FAST: dict = {}
+
+
+def _register_fast_layer() -> None:
+    import re
+
+    from spacy.language import Language
+
+    import lagebild.extensions  # noqa: F401  (Doc extensions)
+    from lagebild.document import Event, Place, Quote
+
+    if Language.has_factory("lagebild_test_layers"):
+        return
+
+    @Language.component("lagebild_test_layers")
+    def _test_layers(doc):
+        text = doc.text
+        quotes, events, places = [], [], []
+        m = re.search(r"„[^“]*“", text)
+        if m:
+            quotes.append(Quote(id="q1", form="direct", message=[(m.start(), m.end())], speaker_name="Der Minister"))
+        m = re.search(r"verhandelt", text)
+        if m:
+            events.append(Event(id="ev1", trigger=(m.start(), m.end()), cameo="040", source_name="Regierung",
+                                date=doc._.lb_dct, place="p1" if any(p in text for p in _PLACES) else None))
+        for place in _PLACES:
+            i = text.find(place)
+            if i >= 0:
+                places.append(Place(id=f"p{len(places) + 1}", start=i, end=i + len(place), text=place, name=place))
+        doc._.lb_quotes, doc._.lb_events, doc._.lb_places = quotes, events, places
+        return doc
+
+
+def fast_pipeline(lang: str = "de", model: str | None = None):
+    import spacy
+
+    _register_fast_layer()
+    if lang not in _FAST:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lagebild_test_layers")
+        _FAST[lang] = nlp
+    return _FAST[lang]
+
+
+FAST = "storage_support:fast_pipeline"

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from storage_support import generated_records, generated_text, save_blank_model, store_url
+from storage_support import FAST, generated_records, generated_text, save_blank_model, store_url
 
 import lagebild.ingest as ingest_module
 from lagebild.ingest import IngestOptions, ingest
@@ -33,9 +33,9 @@ def db_url(request, tmp_path):
         yield url
 
 
-def test_ingest_stores_and_is_idempotent(db_url, blank_model):
+def test_ingest_stores_and_is_idempotent(db_url):
     store = Store(db_url)
-    options = IngestOptions(model=blank_model, batch_size=5, lang="de")
+    options = IngestOptions(pipeline_factory=FAST, batch_size=5, lang="de")
     stats = ingest(generated_records(12), store, options)
     assert (stats.read, stats.stored, stats.already, stats.failed, stats.batches) == (12, 12, 0, 0, 3)
     assert stats.tokens > 12 * 20 and stats.docs_per_second > 0
@@ -45,15 +45,17 @@ def test_ingest_stores_and_is_idempotent(db_url, blank_model):
     assert store.canonical_dump() == dump
     more = ingest(generated_records(15), store, options)  # a longer input adds only what is new
     assert (more.stored, more.already) == (3, 12)
-    doc = store.get_document(store.quotes(limit=1)[0]["doc_id"]) if store.count("quotes") else next(store.iter_documents())
-    assert doc.lang == "de" and doc.published == "2024-01-15" and doc.title.startswith("Meldung")
+    assert store.count("quotes") == store.count("events") == store.count("places") == 15
+    doc = next(store.iter_documents())
+    assert doc.lang == "de" and doc.published == "2024-01-15" and doc.title == "Meldung 0"
+    assert doc.events[0].date == "2024-01-15" and len(doc.sentences) == 2
     store.close()
 
 
-def test_duplicates_in_the_input_are_stored_once(tmp_path, blank_model):
+def test_duplicates_in_the_input_are_stored_once(tmp_path):
     store = Store(tmp_path / "x.db")
     records = [*generated_records(3), *generated_records(2)]
-    stats = ingest(records, store, IngestOptions(model=blank_model, batch_size=2, lang="de"))
+    stats = ingest(records, store, IngestOptions(pipeline_factory=FAST, batch_size=2, lang="de"))
     assert (stats.stored, stats.already) == (3, 2)
     assert store.count() == 3
 
@@ -94,8 +96,8 @@ def test_bad_records_are_reported_and_the_batch_goes_on(tmp_path, blank_model, m
     assert sorted(d.title for d in store.iter_documents()) == [f"Meldung {i}" for i in range(4)]
 
 
-def test_worker_processes_give_the_same_store(tmp_path, blank_model):
-    options = dict(model=blank_model, batch_size=4, lang="de")
+def test_worker_processes_give_the_same_store(tmp_path):
+    options = dict(pipeline_factory=FAST, batch_size=4, lang="de")
     one = Store(tmp_path / "one.db")
     two = Store(tmp_path / "two.db")
     s1 = ingest(generated_records(18), one, IngestOptions(**options, n_process=1))
@@ -123,7 +125,7 @@ _SCRIPT = textwrap.dedent(
 
     if __name__ == "__main__":  # worker processes are spawned and import this module
         db, model, n, delay = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-        options = IngestOptions(model=model, batch_size=5, lang="de", n_process=int(sys.argv[5]))
+        options = IngestOptions(pipeline_factory=model, batch_size=5, lang="de", n_process=int(sys.argv[5]))
         ingest(generated_records(n, delay=delay), Store(db), options)
         print("done")
     """
@@ -137,7 +139,7 @@ N = 60
     ("backend", "n_process"),
     [("sqlite", 1), ("sqlite", 2), pytest.param("postgres", 1, marks=pytest.mark.postgres)],
 )
-def test_sigkill_then_rerun_equals_an_uninterrupted_run(backend, n_process, tmp_path, blank_model):
+def test_sigkill_then_rerun_equals_an_uninterrupted_run(backend, n_process, tmp_path):
     script = tmp_path / "run_ingest.py"
     script.write_text(_SCRIPT.format(tests=str(TESTS)))
     with ExitStack() as stack:
@@ -146,7 +148,7 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(backend, n_process, tmp_
         (tmp_path / "a").mkdir(exist_ok=True)
         (tmp_path / "b").mkdir(exist_ok=True)
         store = Store(url)
-        cmd = [sys.executable, str(script), url, blank_model, str(N)]
+        cmd = [sys.executable, str(script), url, FAST, str(N)]
         proc = subprocess.Popen([*cmd, "0.08", str(n_process)], start_new_session=True,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120
@@ -162,10 +164,18 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(backend, n_process, tmp_
         rerun = subprocess.run([*cmd, "0", str(n_process)], capture_output=True, text=True, timeout=300)
         assert rerun.returncode == 0, rerun.stderr
         reference = Store(reference_url)
-        stats = ingest(generated_records(N), reference, IngestOptions(model=blank_model, batch_size=5, lang="de"))
+        stats = ingest(generated_records(N), reference, IngestOptions(pipeline_factory=FAST, batch_size=5, lang="de"))
         assert stats.stored == N
         assert store.count() == N
         assert store.canonical_dump() == reference.canonical_dump()
         assert {d.text for d in store.iter_documents()} == {generated_text(i) for i in range(N)}
+        assert store.count("quotes") == store.count("events") == store.count("places") == N
         store.close()
         reference.close()
+
+
+def test_bad_pipeline_factory_is_reported(tmp_path):
+    store = Store(tmp_path / "x.db")
+    errors: list[str] = []
+    with pytest.raises(ValueError, match="module:function"):
+        ingest(generated_records(1), store, IngestOptions(pipeline_factory="nocolon", lang="de"), on_error=errors.append)

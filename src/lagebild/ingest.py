@@ -12,6 +12,7 @@ too long, unsupported language) or a failed analysis is reported as ``origin: re
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import time
 from collections import deque
@@ -39,6 +40,7 @@ class IngestOptions:
     batch_size: int = 64  # documents per transaction
     max_chars: int | None = None  # reject longer texts (default: settings.max_chars)
     n_process: int = 1  # worker processes; 1 analyses in this process
+    pipeline_factory: str | None = None  # "module:function" called as f(lang, model) -> Language
 
 
 @dataclass
@@ -79,7 +81,17 @@ def _init_worker(options: IngestOptions) -> None:
     settings = get_settings()
     if options.max_chars:
         settings.max_chars = options.max_chars
-    get_pipeline(options.lang or "de", options.model)
+    _pipeline(options.lang or "de", options)
+
+
+def _pipeline(lang: str, options: IngestOptions):
+    """The (cached) pipeline for ``lang``: :func:`get_pipeline`, or ``options.pipeline_factory``."""
+    if not options.pipeline_factory:
+        return get_pipeline(lang, options.model)
+    module, _, name = options.pipeline_factory.partition(":")
+    if not name:
+        raise ValueError(f"pipeline factory must be 'module:function', not {options.pipeline_factory!r}")
+    return getattr(importlib.import_module(module), name)(lang, options.model)
 
 
 Result = tuple[int, Document | None, int, str | None]  # (position, document, tokens, error)
@@ -106,7 +118,7 @@ def analyze_chunk(chunk: list[tuple[int, Record]]) -> list[Result]:
         by_lang.setdefault(lang, []).append((pos, rec, published, fields, meta))
     for lang, items in by_lang.items():
         try:
-            nlp = get_pipeline(lang, options.model)
+            nlp = _pipeline(lang, options)
         except Exception as exc:  # noqa: BLE001
             out.extend((pos, None, 0, f"cannot load the {lang} pipeline: {_reason(exc)}") for pos, *_ in items)
             continue
