@@ -83,6 +83,16 @@ class MentionFinder:
             return self.lex.persons[key], "PER"
         return None
 
+    def _city_mention(self, start: int, end: int) -> Mention | None:
+        """A city the places layer found at exactly this span ("beschoss die Stadt Charkiw")."""
+        s_char = self.doc[start].idx
+        e_char = self.doc[end - 1].idx + len(self.doc[end - 1].text)
+        for p in self.doc._.lb_places or []:
+            if p.start == s_char and p.end == e_char and p.country:
+                a3 = self.gaz.to_alpha3(p.country)
+                return Mention(start, end, "GPE", p.text, a3, None, a3, key=f"CITY:{p.name}")
+        return None
+
     def _country_mention(self, start: int, end: int) -> Mention | None:
         text = self.doc[start:end].text
         cands = self.gaz.lookup(text)
@@ -105,8 +115,13 @@ class MentionFinder:
                 continue
             label = ent.label_
             known = self._lookup_known(ent.text)
+            gpe = self._country_mention(ent.start, ent.end) if label not in GPE_LABELS else None
             if known is not None:
                 self._add(_known_mention(ent.start, ent.end, known[0], known[1], ent.text))
+            elif gpe is not None and (gpe.sector is None or len(ent) == 1):
+                self._add(gpe)  # a country or capital the NER mislabelled (e.g. "Japan" as PER)
+            elif label in ORG_LABELS | PER_LABELS and len(ent) > 1 and self._inner_gpe(ent):
+                pass  # "Vorgehen Moskaus" (ORG): only the place inside acts
             elif label in PER_LABELS:
                 self._add(Mention(ent.start, ent.end, "PER", ent.text, person=True))
             elif label in ORG_LABELS:
@@ -121,6 +136,15 @@ class MentionFinder:
                 a3 = self.lex.nationality(ent.text)
                 if a3:
                     self._add(Mention(ent.start, ent.end, "GPE", ent.text, a3, None, a3, key=f"GPE:{a3}"))
+
+    def _inner_gpe(self, ent: Span) -> bool:
+        for tok in ent:
+            if tok.text[:1].isupper():
+                m = self._country_mention(tok.i, tok.i + 1)
+                if m is not None and not self.lex.role(ent[0].text):
+                    self._add(m)
+                    return True
+        return False
 
     def _fill_from_tokens(self, m: Mention, span: Span) -> None:
         """An ORG like "Russisches Verteidigungsministerium": country/sector from its words."""
@@ -200,7 +224,7 @@ class MentionFinder:
         for width in range(min(4, len(doc) - i), 0, -1):
             if not self._free(i, i + width):
                 continue
-            m = self._country_mention(i, i + width)
+            m = self._country_mention(i, i + width) or self._city_mention(i, i + width)
             if m is not None:
                 return m
         tok = doc[i]

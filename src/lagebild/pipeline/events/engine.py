@@ -15,6 +15,8 @@ from ...document import Actor, Event, Place, Quote, Timex
 from ..actors.lexicon import ActorLexicon
 from .lexicon import EventLexicon, Trigger, plover_for
 
+# nominal triggers whose genitive/"von" complement is the patient, not the agent
+PATIENT_NOUN_CODES = {"063", "084", "161", "173", "174", "181", "186", "201", "182"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "”", "«", "»"}
 SUBJ_DEPS = {"nsubj", "sb", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -323,6 +325,14 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         # nominal trigger: genitive/"von" complement, adjective/compound before, else the clause subject
         if len(after) >= 2 and prep[id(after[0])] in ("zwischen", "between"):
             return after[0], after[1]
+        if match.trigger.cameo[:3] in PATIENT_NOUN_CODES:
+            # "Festnahme des Oppositionsführers durch die Polizei": the complement is the patient
+            by = next((m for m in after if prep[id(m)] in ("durch", "by")), None)
+            pat = next((m for m in after if m is not by and m.start - match.end <= 4), None)
+            if by is None:
+                subj = [m for m in before if prep[id(m)] is None]
+                by = subj[0] if subj else None
+            return by, pat
         for m in after:
             if m.start - match.end > 3:
                 break
@@ -341,6 +351,10 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         if src is None:
             subj = [m for m in before if prep[id(m)] is None]
             src = subj[0] if subj else None
+        if tgt is None:
+            # "Die Weltbank gewährte Pakistan einen Kredit": the recipient before the noun
+            rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
+            tgt = rest[-1] if rest else None
         return src, tgt
     if passive:
         for m in in_clause:
@@ -555,10 +569,15 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             status = _status(doc, lex, match, clause, governing, sent)
             quote_id = attributed = None
             trig_char = (doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]))
+            own_speech = False
             if quotes:
                 for q in quotes:
                     if any(s <= trig_char[0] and trig_char[1] <= e for s, e in q.message):
                         quote_id, attributed = q.id, q.speaker
+                        # the event is the speech act itself ("Die EU lobte ..."): asserted by the outlet
+                        in_cue = any(s < trig_char[1] and trig_char[0] < e for s, e in q.cue)
+                        in_source = any(s <= trig_char[0] < e or trig_char[0] <= s < trig_char[1] for s, e in q.source)
+                        own_speech = in_cue or (q.speaker is not None and src is not None and q.speaker == src.actor.id) or in_source
                         break
             elif quotes is None or not quotes:
                 who = _speech_attribution(doc, lex, sent, match, ms)
@@ -569,7 +588,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                         attributed = who.id
                         if src is not None and src.actor is who and tgt is not None:
                             pass
-            if quote_id is not None and status == "asserted":
+            if quote_id is not None and status == "asserted" and not own_speech:
                 status = "reported"
             cameo = match.trigger.cameo
             plover, mode = plover_for(cameo)

@@ -1,0 +1,57 @@
+"""``lagebild evaluate events``: CAMEO/PLOVER event coding and actor countries.
+
+Sets: ``de`` (our German sentences; ``--split test`` is the held-out third), ``plover`` (PLOVER gold-standard
+records, English), ``petrarch`` (PETRARCH2 unit-test sentences, English), ``all`` (default: the three).
+``--timing N`` also measures the share of pipeline time spent in the event layer on N 10kGNAD articles.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..evaluate.floors import enforce_floors, floors_option
+
+
+@click.command("events")
+@click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch"]), default="all", show_default=True)
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Part of the German set (test = every third sentence, never used for tuning).")
+@click.option("--quick", is_flag=True, help="At most 100 records of each English set (CI).")
+@click.option("--timing", type=int, default=0, help="Also time the pipeline on this many 10kGNAD articles.")
+@click.option("--errors", "show_errors", is_flag=True, help="Print the mis-coded sentences.")
+@floors_option
+def command(which: str, split: str, quick: bool, timing: int, show_errors: bool, floors_path: str | None) -> None:
+    """CAMEO root / PLOVER type accuracy and source/target country accuracy."""
+    from ..evaluate import events as ev
+
+    limit = 100 if quick else None
+    metrics: dict[str, float] = {}
+    report: dict[str, object] = {}
+    if which in ("all", "de"):
+        res = ev.evaluate_de(split=split)
+        report["de"] = {k: v for k, v in res.items() if k != "errors"}
+        metrics.update({f"de_{k}": v for k, v in res["metrics"].items()})
+        if show_errors:
+            click.echo("\n".join(res["errors"]))
+    if which in ("all", "plover"):
+        res = ev.evaluate_plover(limit=limit)
+        report["plover"] = {k: v for k, v in res.items() if k != "errors"}
+        metrics.update({f"plover_{k}": v for k, v in res["metrics"].items()})
+        if show_errors:
+            click.echo("\n".join(res["errors"]))
+    if which in ("all", "petrarch"):
+        res = ev.evaluate_petrarch(limit=limit)
+        report["petrarch"] = {k: v for k, v in res.items() if k != "errors"}
+        metrics.update({f"petrarch_{k}": v for k, v in res["metrics"].items()})
+        if show_errors:
+            click.echo("\n".join(res["errors"]))
+    if timing:
+        from ..settings import data_path
+
+        res = ev.component_timing(ev.load_10kgnad(data_path(), timing))
+        report["timing"] = res
+        metrics.update(res["metrics"])
+    click.echo(json.dumps(report, indent=2))
+    enforce_floors("events", metrics, floors_path)

@@ -1,0 +1,295 @@
+"""Event evaluation.
+
+Sets:
+- ``de``: our own German sentences (``evaluate/data/events_de.jsonl``): expected CAMEO root, source/target
+  country, polarity and status. Items with index % 3 == 2 form the held-out ``test`` split (never used
+  to tune lexicons); the rest is ``dev``.
+- ``plover``: PLOVER gold-standard records (English, LAGEBILD_DATA/events/plover): PLOVER event type and
+  source/target country codes. The records use PLOVER 0.5 type names; ours follow the 2021 CAMEO→PLOVER
+  table, so 0.5 names are translated (DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT, ...) before comparing.
+- ``petrarch``: PETRARCH2 unit-test records (English, LAGEBILD_DATA/events/petrarch2): CAMEO root accuracy;
+  country accuracy only where the gold code is a real ISO alpha-3 country (most records use fictional ones).
+
+Per sentence the *main* event is the first event in text order whose CAMEO root is not 01 (public
+statement), else the first event.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..document import Actor, Event
+
+PLOVER_05_TO_2021 = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "INVESTIGATE": "ACCUSE",
+    "SANCTION": "SANCTION",
+}
+
+
+def main_event(events: list[Event]) -> Event | None:
+    for ev in events:
+        if not ev.cameo.startswith("01"):
+            return ev
+    return events[0] if events else None
+
+
+def actor_country(actors: dict[str, Actor], actor_id: str | None) -> str | None:
+    if not actor_id or actor_id not in actors:
+        return None
+    a = actors[actor_id]
+    if a.country:
+        return a.country
+    if a.cameo and a.cameo[:3] in ("IGO", "NGO", "IMG"):
+        return a.cameo[:3]
+    if a.sector in ("IGO", "NGO"):
+        return a.sector
+    return None
+
+
+def _run(nlp, text: str, dct: str | None = None):
+    doc = nlp.make_doc(text)
+    doc._.lb_dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+def load_de() -> list[dict[str, Any]]:
+    path = Path(str(resources.files("lagebild") / "evaluate" / "data" / "events_de.jsonl"))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate_de(nlp=None, split: str = "all") -> dict[str, Any]:
+    from ..language import build_pipeline
+
+    nlp = nlp or build_pipeline("de")
+    items = load_de()
+    rows = []
+    for k, item in enumerate(items):
+        part = "test" if k % 3 == 2 else "dev"
+        if split != "all" and part != split:
+            continue
+        doc = _run(nlp, item["text"], "2024-05-01")
+        actors = {a.id: a for a in doc._.lb_actors or []}
+        ev = main_event(doc._.lb_events or [])
+        rows.append((item, ev, actors, doc, part))
+    return _score_de(rows)
+
+
+def _score_de(rows) -> dict[str, Any]:
+    n = len(rows)
+    root_ok = pol_ok = status_ok = 0
+    src_n = src_ok = tgt_n = tgt_ok = 0
+    neg_as_pos = neg_n = 0
+    errors = []
+    for item, ev, actors, doc, part in rows:
+        pred_root = ev.cameo[:2] if ev else None
+        ok = pred_root == item["cameo"]
+        root_ok += ok
+        psrc = actor_country(actors, ev.source) if ev else None
+        ptgt = actor_country(actors, ev.target) if ev else None
+        if item.get("source"):
+            src_n += 1
+            src_ok += psrc == item["source"]
+        if item.get("target"):
+            tgt_n += 1
+            tgt_ok += ptgt == item["target"]
+        pol = ev.polarity if ev else None
+        pol_ok += pol == item["polarity"]
+        status_ok += (ev.status if ev else None) == item["status"]
+        if item["polarity"] == "negative":
+            neg_n += 1
+            # any positive event with the gold root in a negated sentence counts as a negated action coded positive
+            if any(e.polarity == "positive" and e.cameo[:2] == item["cameo"] for e in doc._.lb_events or []):
+                neg_as_pos += 1
+        if not ok or (item.get("source") and psrc != item["source"]) or (item.get("target") and ptgt != item["target"]) \
+                or pol != item["polarity"] or (ev.status if ev else None) != item["status"]:
+            trig = doc.text[ev.trigger[0]:ev.trigger[1]] if ev else None
+            errors.append(
+                f"[{part}] gold {item['cameo']} {item.get('source')}->{item.get('target')} {item['polarity']} {item['status']} | "
+                f"pred {ev.cameo if ev else None} ({trig}) {psrc}->{ptgt} {pol} {ev.status if ev else None} | {item['text']}"
+            )
+    metrics = {
+        "cameo_root_accuracy": _ratio(root_ok, n),
+        "source_country_accuracy": _ratio(src_ok, src_n),
+        "target_country_accuracy": _ratio(tgt_ok, tgt_n),
+        "actor_country_accuracy": _ratio(src_ok + tgt_ok, src_n + tgt_n),
+        "polarity_accuracy": _ratio(pol_ok, n),
+        "status_accuracy": _ratio(status_ok, n),
+        "negated_coded_positive": float(neg_as_pos),
+    }
+    return {"metrics": metrics, "n": n, "n_negative": neg_n, "errors": errors}
+
+
+# ---------------------------------------------------------------------------------------------
+def load_plover(data_root: Path) -> list[dict[str, Any]]:
+    path = data_root / "events" / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("text") and r.get("event") not in (None, "DOCUMENT")]
+
+
+def _codes(value) -> set[str]:
+    out = set()
+    if isinstance(value, list):
+        for a in value:
+            code = (a or {}).get("code") if isinstance(a, dict) else None
+            if code and code != "***":
+                out.add(code[:3])
+    return out
+
+
+def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+    from ..language import build_pipeline
+    from ..pipeline.events.lexicon import plover_for  # noqa: F401
+    from ..settings import data_path
+
+    root = data_root or data_path()
+    nlp = nlp or build_pipeline("en")
+    records = load_plover(root)[: limit or None]
+    n = type_ok = 0
+    src_n = src_ok = tgt_n = tgt_ok = 0
+    errors = []
+    for r in records:
+        doc = _run(nlp, r["text"], r.get("date"))
+        actors = {a.id: a for a in doc._.lb_actors or []}
+        ev = _best_plover(doc._.lb_events or [])
+        gold = PLOVER_05_TO_2021.get(r["event"], r["event"])
+        pred = ev.plover if ev else None
+        n += 1
+        type_ok += pred == gold
+        gs, gt = _codes(r.get("source")), _codes(r.get("target"))
+        ps = actor_country(actors, ev.source) if ev else None
+        pt = actor_country(actors, ev.target) if ev else None
+        if gs:
+            src_n += 1
+            src_ok += ps in gs
+        if gt:
+            tgt_n += 1
+            tgt_ok += pt in gt
+        if pred != gold:
+            errors.append(f"gold {gold} pred {pred} ({ev.cameo if ev else None}) | {r['text'][:160]}")
+    metrics = {
+        "plover_type_accuracy": _ratio(type_ok, n),
+        "source_country_accuracy": _ratio(src_ok, src_n),
+        "target_country_accuracy": _ratio(tgt_ok, tgt_n),
+        "actor_country_accuracy": _ratio(src_ok + tgt_ok, src_n + tgt_n),
+    }
+    return {"metrics": metrics, "n": n, "errors": errors}
+
+
+def _best_plover(events: list[Event]) -> Event | None:
+    ev = main_event([e for e in events if e.plover]) if any(e.plover for e in events) else None
+    return ev or main_event(events)
+
+
+# ---------------------------------------------------------------------------------------------
+_SENT = re.compile(r'<Sentence\b([^>]*)>(.*?)</Sentence>', re.S)
+_CODING = re.compile(r'<EventCoding\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"')
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+def load_petrarch(data_root: Path) -> list[dict[str, Any]]:
+    path = data_root / "events" / "petrarch2" / "data" / "text" / "PETR.UnitTest.records.xml"
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    out = []
+    for attrs, body in _SENT.findall(raw):
+        text = _TEXT.search(body)
+        codings = _CODING.findall(body)
+        if not text or not codings:
+            continue
+        codings = [c for c in codings if c[2].strip() and c[2][:2].isdigit()]
+        if not codings:
+            continue
+        out.append({"text": " ".join(text.group(1).split()), "codings": codings})
+    return out
+
+
+def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+    from ..language import build_pipeline
+    from ..pipeline.places.gazetteer import get_gazetteer
+    from ..settings import data_path
+
+    root = data_root or data_path()
+    nlp = nlp or build_pipeline("en")
+    iso3 = set(get_gazetteer("en").alpha2_of3) | {"IGO"}
+    records = load_petrarch(root)[: limit or None]
+    n = root_ok = src_n = src_ok = tgt_n = tgt_ok = 0
+    errors = []
+    for r in records:
+        doc = _run(nlp, r["text"])
+        actors = {a.id: a for a in doc._.lb_actors or []}
+        ev = main_event(doc._.lb_events or [])
+        roots = {c[2][:2] for c in r["codings"]}
+        n += 1
+        ok = ev is not None and ev.cameo[:2] in roots
+        root_ok += ok
+        gs = {c[0][:3] for c in r["codings"] if c[0][:3] in iso3}
+        gt = {c[1][:3] for c in r["codings"] if c[1][:3] in iso3}
+        if gs:
+            src_n += 1
+            src_ok += (actor_country(actors, ev.source) if ev else None) in gs
+        if gt:
+            tgt_n += 1
+            tgt_ok += (actor_country(actors, ev.target) if ev else None) in gt
+        if not ok:
+            errors.append(f"gold {sorted(roots)} pred {ev.cameo if ev else None} | {r['text'][:160]}")
+    metrics = {
+        "cameo_root_accuracy": _ratio(root_ok, n),
+        "source_country_accuracy": _ratio(src_ok, src_n),
+        "target_country_accuracy": _ratio(tgt_ok, tgt_n),
+    }
+    return {"metrics": metrics, "n": n, "n_real_country_source": src_n, "n_real_country_target": tgt_n, "errors": errors}
+
+
+# ---------------------------------------------------------------------------------------------
+def load_10kgnad(data_root: Path, n: int) -> list[str]:
+    import csv
+
+    csv.field_size_limit(10**9)
+    path = data_root / "unlabelled" / "10kGNAD" / "test.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
+    return [r[1] for r in rows[:n] if len(r) > 1]
+
+
+def component_timing(texts: Iterable[str], nlp=None, lang: str = "de") -> dict[str, Any]:
+    """Seconds spent per pipeline component (documents processed one by one)."""
+    from ..language import build_pipeline
+
+    nlp = nlp or build_pipeline(lang)
+    totals = {name: 0.0 for name, _ in nlp.pipeline}
+    totals["tokenizer"] = 0.0
+    n = 0
+    for text in texts:
+        t0 = time.perf_counter()
+        doc = nlp.make_doc(text)
+        totals["tokenizer"] += time.perf_counter() - t0
+        doc._.lb_dct = "2016-01-01"
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            totals[name] += time.perf_counter() - t0
+        n += 1
+    total = sum(totals.values())
+    events = totals.get("lagebild_events", 0.0)
+    return {
+        "docs": n,
+        "seconds": {k: round(v, 2) for k, v in totals.items()},
+        "total_seconds": round(total, 2),
+        "metrics": {"events_share_of_pipeline_time": events / total if total else 0.0,
+                    "events_plus_places_actors_share": sum(totals.get(k, 0.0) for k in ("lagebild_events", "lagebild_places", "lagebild_actors")) / total if total else 0.0},
+    }
