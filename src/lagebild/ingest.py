@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -74,14 +76,24 @@ class IngestStats:
 _OPTIONS: IngestOptions | None = None
 
 
-def _init_worker(options: IngestOptions) -> None:
-    """Load the pipeline once per worker process."""
+def _init_worker(options: IngestOptions, parent: int | None = None) -> None:
+    """Load the pipeline once per worker process (``parent``: exit when that process is gone)."""
     global _OPTIONS
     _OPTIONS = options
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     settings = get_settings()
     if options.max_chars:
         settings.max_chars = options.max_chars
     _pipeline(options.lang or "de", options)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (e.g. SIGKILL) would wait forever: leave instead."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _pipeline(lang: str, options: IngestOptions):
@@ -196,7 +208,7 @@ def ingest(
             options.n_process,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(options,),
+            initargs=(options, os.getpid()),
         )
     else:
         _init_worker(options)
