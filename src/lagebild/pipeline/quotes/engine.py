@@ -80,6 +80,7 @@ class Analysis:
         self.wc = {name: lex.word_class(name) for name in lex.words}
         self.quote_of = [-1] * self.n  # innermost quotation-mark span holding each token
         self.quotes: list[QuoteSpan] = []
+        self.title_end: dict[int, int] = {}  # opening mark of a title/name in quotes -> its closing mark
         self.ent_of = [-1] * self.n
         for k, ent in enumerate(doc.ents):
             for i in range(ent.start, ent.end):
@@ -247,14 +248,21 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
         j += 1
     while j < limit and (an.is_adjish(j) or an.lower[j] in ("-", "und") and j + 1 < limit and an.is_adjish(j + 1)):
         j += 1
+    if j > i and j < limit and an.is_(j, "prep") and an.lex.lang == "de":
+        # participial attribute: "einer am Dienstag veröffentlichten Pressemitteilung"
+        k = j + 1
+        while k < limit and k - j <= 5 and (an.is_nounish(k) or an.is_(k, "det") or an.words[k][:1].isdigit()):
+            k += 1
+        if k > j + 1 and k < limit and an.is_adjish(k):
+            j = k
+            while j < limit and an.is_adjish(j):
+                j += 1
     start_noun = j
-    while j < limit and an.quote_of[j] >= 0 and an.words[j] in ("„", "»", '"') and not an.quotes[an.quote_of[j]].quotation:
-        j = an.quotes[an.quote_of[j]].close + 1
-    while j < limit and an.is_nounish(j):
+    while j < limit and (an.is_nounish(j) or j in an.title_end):
+        if j in an.title_end:
+            j = min(limit, an.title_end[j] + 1)  # „Der Spiegel“
+            continue
         j += 1
-        # titles in quotes right after a noun ("des Magazins „Der Spiegel“")
-        if j < limit and an.quote_of[j] >= 0 and an.quotes[an.quote_of[j]].open == j and not an.quotes[an.quote_of[j]].quotation:
-            j = min(limit, an.quotes[an.quote_of[j]].close + 1)
     if j == start_noun:
         if j > i and an.lex.lang == "de" and j - i >= 2 and an.is_(i, "det") and an.is_adjish(j - 1):
             return (i, j)  # "die beiden" / nominalised adjective
@@ -712,6 +720,7 @@ def detect(an: Analysis) -> list[Candidate]:
         k = an.sent_of[q.open]
         k2 = an.sent_of[q.close]
         an.quotes[an.quotes.index(q)].quotation = classify_quote(an, q, bool(sent_cues[k] or sent_cues[k2]))
+    an.title_end = {q.open: q.close for q in an.quotes if not q.quotation}
     # marks of non-quotations do not shield their tokens
     for i in range(an.n):
         if an.quote_of[i] >= 0 and not an.quotes[an.quote_of[i]].quotation:
