@@ -134,6 +134,18 @@ _SCRIPT = textwrap.dedent(
 N = 60
 
 
+def _assert_group_exits(pgid: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.killpg(pgid, signal.SIGKILL)
+    raise AssertionError("worker processes outlived the killed ingest")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("backend", "n_process"),
@@ -156,8 +168,9 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(backend, n_process, tmp_
             assert proc.poll() is None, proc.stderr.read().decode()
             assert time.monotonic() < deadline, "the ingest did not commit 3 batches in time"
             time.sleep(0.02)
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must notice and exit
         proc.wait()
+        _assert_group_exits(proc.pid)
         killed_at = store.count()
         assert 15 <= killed_at < N, "the run was not interrupted in the middle"
         assert killed_at % 5 == 0, "only whole batches may be committed"
