@@ -1074,6 +1074,11 @@ def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
     cands.sort(key=lambda c: (c.start, -c.end))
 
 
+_IFI_WINDOW = int(_os.environ.get("LB_IFI_WINDOW", "2"))
+_IFI_ANYWHERE = not _os.environ.get("LB_IFI_NEAR_ONLY")
+_KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "wisse"}
+
+
 def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
     """Konjunktiv sentences without a cue (indirect_free_indirect) and "soll" hearsay (free_indirect)."""
     covered = [0] * an.n
@@ -1093,16 +1098,18 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
         if sum(covered[s:e]) > 0.3 * (e - s):
             continue
         prev = [c for c in cands + new if c.source and c.sentence < si]
-        if not prev:
-            continue
-        ref = max(prev, key=lambda c: (c.sentence, c.start))
-        if si - ref.sentence > 3:
-            continue
+        ref = max(prev, key=lambda c: (c.sentence, c.start)) if prev else None
+        near = ref is not None and si - ref.sentence <= _IFI_WINDOW
         subj = any(an.is_subjunctive(k) for k in range(s, e) if an.quote_of[k] < 0)
+        strong = any(an.lower[k] in _KONJ1 for k in range(s, e) if an.quote_of[k] < 0)
         modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
-        if subj and not _os.environ.get("LB_NO_IFI"):
+        if not near and not (strong and _IFI_ANYWHERE):
+            continue
+        if ref is None:
+            ref = Candidate("indirect", [(s, e)], stwr="speech", sentence=si)
+        if subj and not _os.environ.get("LB_NO_IFI") and (near or strong):
             form = "indirect_free_indirect"
-        elif modal and not _os.environ.get("LB_NO_FI"):
+        elif modal and near and not _os.environ.get("LB_NO_FI"):
             form = "free_indirect"
         else:
             continue
