@@ -17,7 +17,7 @@ from ..evaluate.floors import enforce_floors, floors_option
 @click.command("events")
 @click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch"]), default="all", show_default=True)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
-              help="Part of the German set (test = every third sentence, never used for tuning).")
+              help="Held-out part (de: every third sentence; English sets: odd positions) or the tuning part.")
 @click.option("--quick", is_flag=True, help="At most 100 records of each English set (CI).")
 @click.option("--timing", type=int, default=0, help="Also time the pipeline on this many 10kGNAD articles.")
 @click.option("--errors", "show_errors", is_flag=True, help="Print the mis-coded sentences.")
@@ -36,13 +36,13 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         if show_errors:
             click.echo("\n".join(res["errors"]))
     if which in ("all", "plover"):
-        res = ev.evaluate_plover(limit=limit)
+        res = ev.evaluate_plover(limit=limit, split=split)
         report["plover"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"plover_{k}": v for k, v in res["metrics"].items()})
         if show_errors:
             click.echo("\n".join(res["errors"]))
     if which in ("all", "petrarch"):
-        res = ev.evaluate_petrarch(limit=limit)
+        res = ev.evaluate_petrarch(limit=limit, split=split)
         report["petrarch"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"petrarch_{k}": v for k, v in res["metrics"].items()})
         if show_errors:

@@ -3,7 +3,7 @@
 Sets:
 - ``de``: our own German sentences (``evaluate/data/events_de.jsonl``): expected CAMEO root, source/target
   country, polarity and status. Items with index % 3 == 2 form the held-out ``test`` split (never used
-  to tune lexicons); the rest is ``dev``.
+  to tune lexicons); the rest is ``dev``. The English sets are split by position: even = ``dev``, odd = ``test``.
 - ``plover``: PLOVER gold-standard records (English, LAGEBILD_DATA/events/plover): PLOVER event type and
   source/target country codes. The records use PLOVER 0.5 type names; ours follow the 2021 CAMEO→PLOVER
   table, so 0.5 names are translated (DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT, ...) before comparing.
@@ -151,14 +151,23 @@ def _codes(value) -> set[str]:
     return out
 
 
-def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+def _split(items: list, split: str) -> list:
+    """English sets: even positions are ``dev`` (used for tuning), odd positions the held-out ``test``."""
+    if split == "dev":
+        return items[0::2]
+    if split == "test":
+        return items[1::2]
+    return items
+
+
+def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all") -> dict[str, Any]:
     from ..language import build_pipeline
     from ..pipeline.events.lexicon import plover_for  # noqa: F401
     from ..settings import data_path
 
     root = data_root or data_path()
     nlp = nlp or build_pipeline("en")
-    records = load_plover(root)[: limit or None]
+    records = _split(load_plover(root), split)[: limit or None]
     n = type_ok = 0
     src_n = src_ok = tgt_n = tgt_ok = 0
     errors = []
@@ -180,7 +189,9 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
             tgt_n += 1
             tgt_ok += pt in gt
         if pred != gold:
-            errors.append(f"gold {gold} pred {pred} ({ev.cameo if ev else None}) | {r['text'][:160]}")
+            errors.append(f"gold {gold} pred {pred} ({ev.cameo if ev else None} {doc.text[ev.trigger[0]:ev.trigger[1]] if ev else ''}) | {r['text'][:160]}")
+        elif (gs and (actor_country(actors, ev.source) if ev else None) not in gs) or (gt and (actor_country(actors, ev.target) if ev else None) not in gt):
+            errors.append(f"ACTORS gold {sorted(gs)}->{sorted(gt)} pred {ps}->{pt} | {r['text'][:160]}")
     metrics = {
         "plover_type_accuracy": _ratio(type_ok, n),
         "source_country_accuracy": _ratio(src_ok, src_n),
@@ -218,7 +229,7 @@ def load_petrarch(data_root: Path) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all") -> dict[str, Any]:
     from ..language import build_pipeline
     from ..pipeline.places.gazetteer import get_gazetteer
     from ..settings import data_path
@@ -226,7 +237,7 @@ def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None
     root = data_root or data_path()
     nlp = nlp or build_pipeline("en")
     iso3 = set(get_gazetteer("en").alpha2_of3) | {"IGO"}
-    records = load_petrarch(root)[: limit or None]
+    records = _split(load_petrarch(root), split)[: limit or None]
     n = root_ok = src_n = src_ok = tgt_n = tgt_ok = 0
     errors = []
     for r in records:

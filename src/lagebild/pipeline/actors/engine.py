@@ -185,6 +185,8 @@ class MentionFinder:
                     i += 1
                     continue
             role = lex.role(text)
+            if role is not None and lex.lang == "en" and i + 1 < n and doc[i + 1].lower_ in EN_MODIFIED_NOUNS:
+                role = None  # "military aid": an adjective here
             if role is not None:
                 self._add(Mention(i, i + 1, "ROLE", text, None, role.sector, key=None, person=role.person, role=role.lemma))
                 i += 1
@@ -266,6 +268,11 @@ class MentionFinder:
                     m.country = m.country or a3
                     m.start = j
                     j -= 1
+                    steps += 1
+                    continue
+                if lex.lang == "en" and tok.is_alpha and tok.text[:1].isupper() and steps < 2 and tok.lower_ not in lex.determiners \
+                        and not self.taken[j]:
+                    j -= 1  # "British Defence Secretary": title words
                     steps += 1
                     continue
                 if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in lex.determiners and steps < 2 and _adjective_like(tok, lex.lang):
@@ -400,6 +407,9 @@ class MentionFinder:
         return False
 
 
+EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "operations", "exercise", "exercises",
+                     "intelligence", "equipment", "personnel", "observers", "offensive", "court", "courts", "leaders",
+                     "officials", "spokesman", "spokeswoman", "base", "bases", "vehicles", "junta", "regime", "rule"}
 ADJ_ENDINGS_DE = ("e", "en", "er", "es", "em")
 NOT_ADJ_DE = {"wollen", "sollen", "können", "müssen", "werden", "haben", "sein", "ihre", "seine", "unsere", "diese", "jene",
               "keine", "eine", "alle", "viele", "beiden", "haben", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}

@@ -216,10 +216,8 @@ def _is_dependent_clause(doc: Doc, lex: EventLexicon, span: tuple[int, int], tri
         return True
     if s + 1 < e and lex.markers.has("preposition", doc[s].lower_) and lex.markers.has("clause_start", doc[s + 1].lower_):
         return True  # "in der Israel ... aufgefordert wird"
-    inf_words = lex.markers.words.get("infinitive", set())
-    for j in range(trig_i + 1, min(e, trig_i + 3)):
-        if doc[j].lower_ in inf_words and j + 1 < e and doc[j + 1].text[:1].islower():
-            return True  # "angegriffen zu haben"
+    if _perfect_infinitive(doc, lex, trig_i, e):
+        return True  # "angegriffen zu haben"
     inf = lex.markers.words.get("infinitive", set())
     if trig_i > s and doc[trig_i - 1].lower_ in inf:
         return True
@@ -384,6 +382,10 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
     elif governing is not None:
         gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
         src = gov[0] if gov else None
+    if src is None:
+        # the subject may sit in an earlier clause ("Pakistan, a key U.S. ally, has refused")
+        earlier = [m for m in ms if m.start < cs and _preceding_prep(doc, lex, m.start, 0) is None]
+        src = earlier[0] if earlier else None
     for m in after:
         if m is not src and m.actor is not (src.actor if src else None):
             tgt = m
@@ -401,7 +403,7 @@ def _is_passive(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, in
     if match.trigger.kind != "verb":
         return False
     cs, ce = clause
-    if not any(lex.markers.has("passive_aux", doc[j].lower_) for j in range(cs, ce)):
+    if not any(lex.markers.has("passive_aux", doc[j].lower_) for j in range(cs, min(ce, len(doc)))):
         return False
     t = tok.lower_
     if lex.lang == "de":
@@ -419,7 +421,19 @@ def _is_infinitive(doc: Doc, lex: EventLexicon, clause: tuple[int, int], trig_i:
         return True
     if lex.lang == "de" and "zu" in t[1:6] and not t.startswith("zu"):
         return True
-    return any(doc[j].lower_ in inf for j in range(trig_i + 1, min(clause[1], trig_i + 3)))
+    return _perfect_infinitive(doc, lex, trig_i, clause[1])
+
+
+PERFECT_AUX = {"haben", "sein", "werden", "worden"}
+
+
+def _perfect_infinitive(doc: Doc, lex: EventLexicon, trig_i: int, end: int) -> bool:
+    """German "angegriffen zu haben": the trigger heads a perfect zu-infinitive."""
+    if lex.lang != "de":
+        return False
+    inf = lex.markers.words.get("infinitive", set())
+    return any(doc[j].lower_ in inf and j + 1 < len(doc) and doc[j + 1].lower_ in PERFECT_AUX
+               for j in range(trig_i + 1, min(end, trig_i + 3)))
 
 
 def _has(doc: Doc, lex: EventLexicon, cls: str, start: int, end: int) -> int | None:
@@ -592,6 +606,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 status = "reported"
             cameo = match.trigger.cameo
             plover, mode = plover_for(cameo)
+            if status == "planned":
+                plover, mode = _intent_plover(cameo, polarity, plover, mode)
             ev = Event(
                 id="",
                 trigger=trig_char,
@@ -615,6 +631,21 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         ev.id = f"e{n}"
     doc._.lb_actors = actors
     return events
+
+
+COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+
+
+def _intent_plover(cameo: str, polarity: str, plover: str | None, mode: str | None) -> tuple[str | None, str | None]:
+    """PLOVER codes an announced/intended action as the speech act: AGREE (intent to cooperate) or
+    THREATEN (intent to act coercively); a negated cooperative intent is a REJECT."""
+    root = cameo[:2]
+    if root in COOPERATIVE_ROOTS:
+        return ("AGREE", None) if polarity == "positive" else ("REJECT", None)
+    if root in CONFLICT_ROOTS and polarity == "positive":
+        return "THREATEN", None
+    return plover, mode
 
 
 def _dedupe(items: list[tuple[Match, Event]], cl: list[tuple[int, int]]) -> list[Event]:
