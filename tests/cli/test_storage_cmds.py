@@ -170,3 +170,12 @@ def test_queries_on_a_missing_store(runner, tmp_path):
         result = runner.invoke(cli, [*args, "--db", str(missing)])
         assert result.exit_code == 1 and "no Lagebild store" in result.output
     assert not missing.exists()
+
+
+def test_ingest_from_stdin(runner, tmp_path):
+    db = tmp_path / "x.db"
+    lines = "\n".join(json.dumps({"text": generated_text(i)}, ensure_ascii=False) for i in range(3))
+    result = runner.invoke(cli, ["ingest", "-", "--db", str(db), "--pipeline-factory", "storage_support:fast_pipeline",
+                                 "--lang", "de"], input=lines)
+    assert result.exit_code == 0, result.output
+    assert Store(db).count("quotes") == 3

@@ -97,6 +97,11 @@ def test_german_inflected_search(store):
     assert hits == [] and quotes == []
     with pytest.raises(ValueError, match="empty"):
         store.search("  ")
+    assert store.search("„?!“ -") == ([], [])  # no words: nothing, and no syntax error
+    hits, _ = store.search('merkel "OR" NEAR(x)')  # FTS5 syntax in the query is taken literally
+    assert hits == []
+    hits, _ = store.search("die Verhandlungen")  # stop words are ignored
+    assert {h.doc_id for h in hits} == {docs[0].id, docs[1].id}
 
 
 def test_quotes_by_speaker(store):

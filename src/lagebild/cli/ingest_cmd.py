@@ -42,7 +42,10 @@ def open_store(db: str | None, *, create: bool = True):
               help="Documents per transaction (default: LAGEBILD_BATCH_SIZE or 64).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Reject documents longer than this.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest_command(paths, db, n_process, lang, published, model, batch_size, max_chars, progress) -> None:
+@click.option("--pipeline-factory", default=None, hidden=True, metavar="MODULE:FUNCTION",
+              help="Build pipelines with FUNCTION(lang, model) instead of Lagebild's (custom pipelines, tests).")
+def ingest_command(paths, db, n_process, lang, published, model, batch_size, max_chars, progress,
+                   pipeline_factory) -> None:
     """Analyse PATHS (text, HTML, JSONL, WARC files, directories, or - for stdin) into the store.
 
     Running it again on the same input adds only what is missing: documents whose text is already
@@ -74,7 +77,10 @@ def ingest_command(paths, db, n_process, lang, published, model, batch_size, max
         batch_size=batch_size or settings.batch_size,
         max_chars=settings.max_chars,
         n_process=n_process,
+        pipeline_factory=pipeline_factory,
     )
+    if pipeline_factory and ":" not in pipeline_factory:
+        raise click.BadParameter("give MODULE:FUNCTION", param_hint="--pipeline-factory")
     store = open_store(db)
     bar = tqdm(unit="doc", disable=(not progress) if progress is not None else None, file=sys.stderr,
                dynamic_ncols=True, desc="ingest")
