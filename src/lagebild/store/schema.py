@@ -33,6 +33,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCHEMA_VERSION = 1
+FULLTEXT_CHARS = 400_000
+"""Only the first characters of a document are full-text indexed (PostgreSQL's tsvector is limited to 1 MB)."""
 
 
 class Base(DeclarativeBase):
@@ -212,10 +214,10 @@ LINKS = LinkRow.__table__
 _PG_TS_CONFIG = "CASE WHEN lang = 'en' THEN 'english'::regconfig ELSE 'german'::regconfig END"
 _PG_FULLTEXT = (
     "ALTER TABLE documents ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
-    f"(to_tsvector({_PG_TS_CONFIG}, coalesce(title, '') || ' ' || text)) STORED",
+    f"(to_tsvector({_PG_TS_CONFIG}, left(coalesce(title, '') || ' ' || text, {FULLTEXT_CHARS}))) STORED",
     "CREATE INDEX IF NOT EXISTS ix_documents_tsv ON documents USING GIN (tsv)",
     "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
-    f"(to_tsvector({_PG_TS_CONFIG}, message_text)) STORED",
+    f"(to_tsvector({_PG_TS_CONFIG}, left(message_text, {FULLTEXT_CHARS}))) STORED",
     "CREATE INDEX IF NOT EXISTS ix_quotes_tsv ON quotes USING GIN (tsv)",
 )
 _SQLITE_FULLTEXT = (

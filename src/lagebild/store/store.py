@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from ..document import Document, content_hash
 from . import stemming
-from .schema import DOCUMENTS, LAYER_TABLES, LINKS, create_schema
+from .schema import DOCUMENTS, FULLTEXT_CHARS, LAYER_TABLES, LINKS, create_schema
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -494,7 +494,9 @@ def _document_rows(doc: Document, rows: dict[str, list[dict[str, Any]]], now: da
              "nested_in": q.nested_in, "message": [list(s) for s in q.message], "cue": [list(s) for s in q.cue],
              "source": [list(s) for s in q.source], "addressee": [list(s) for s in q.addressee]}
         )
-        rows["fts_quotes"].append({"uid": f"{did}/{q.id}", "lang": doc.lang, "body": stemming.stem_text(message_text, doc.lang)})
+        rows["fts_quotes"].append(
+            {"uid": f"{did}/{q.id}", "lang": doc.lang, "body": stemming.stem_text(message_text[:FULLTEXT_CHARS], doc.lang)}
+        )
     for ev in doc.events:
         source_name = ev.source_name or actor_names.get(ev.source or "")
         target_name = ev.target_name or actor_names.get(ev.target or "")
@@ -512,7 +514,7 @@ def _document_rows(doc: Document, rows: dict[str, list[dict[str, Any]]], now: da
             {"doc_id": did, "id": p.id, "uid": f"{did}/{p.id}", "start": p.start, "end": p.end, "text": p.text,
              "name": p.name, "geonameid": p.geonameid, "country": p.country, "lat": p.lat, "lon": p.lon}
         )
-    body = ((doc.title or "") + "\n" + doc.text).strip()
+    body = ((doc.title or "") + " " + doc.text)[:FULLTEXT_CHARS].strip()
     rows["fts_docs"].append({"doc_id": did, "lang": doc.lang, "body": stemming.stem_text(body, doc.lang)})
 
 
