@@ -199,6 +199,9 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     return spans
 
 
+_FRAGMENTS_OFF = bool(_os.environ.get("LB_NO_FRAGMENTS"))
+
+
 def classify_quote(an: Analysis, q: QuoteSpan, has_frame: bool) -> bool:
     """True if the quote marks hold reported words, False for titles, names and scare quotes."""
     inner = range(q.open + 1, q.close)
@@ -226,6 +229,8 @@ def classify_quote(an: Analysis, q: QuoteSpan, has_frame: bool) -> bool:
     ):
         return True
     # short quotes: names and titles are capitalised, fragments of speech usually are not
+    if an.words[q.open + 1][:1].islower() and not _FRAGMENTS_OFF:
+        return True  # "mit „sehr ergiebigen Niederschlägen“"
     if n <= 4 and all(an.is_cap(i) or an.is_punct(i) or an.is_(i, "det") for i in inner):
         return False
     if before >= 0 and (an.is_(before, "det") or an.is_(before, "gen_det")) and n <= 3:
@@ -1068,7 +1073,7 @@ def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
         inner = q.close - q.open - 1
         sent_s, sent_e = an.sents[an.sent_of[q.open]]
         # a cue-less fragment in a sentence that is not speech at all is probably emphasis
-        if inner < 4 and not (q.open <= sent_s + 1):
+        if inner < 4 and not (q.open <= sent_s + 1) and (_FRAGMENTS_OFF or not an.words[q.open + 1][:1].islower()):
             continue
         cands.append(Candidate("direct", [q.range], [], src, [], "speech", sentence=si))
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -1077,6 +1082,29 @@ def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
 _IFI_WINDOW = int(_os.environ.get("LB_IFI_WINDOW", "2"))
 _IFI_ANYWHERE = not _os.environ.get("LB_IFI_NEAR_ONLY")
 _KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "wisse"}
+
+
+def _generic_frame(an: Analysis, s: int, e: int) -> Candidate | None:
+    """A frame with a verb missing from the lexicon: "X räumt ein , dass … sei" (indicative main clause,
+    then a dass/ob/weil clause in Konjunktiv). Source = the subject before the finite verb."""
+    ce = _content_end(an, s, e)
+    first_comma = _clause_end(an, s, ce)
+    if first_comma >= ce or first_comma - s < 2:
+        return None
+    lo = first_comma + 1
+    if an.lower[lo] not in ("dass", "daß", "ob", "weil", "da"):
+        return None
+    if _subjunctive_in(an, s, first_comma) or not _subjunctive_in(an, lo, ce):
+        return None
+    subj = np_forward(an, s, first_comma)
+    if subj is None or not (an.is_(s, "nom_start") or an.is_nounish(s)) or an.is_(s, "prep"):
+        return None
+    verb = subj[1]
+    if verb >= first_comma or not an.is_verbish(verb) and (an.is_cap(verb) or an.is_punct(verb) or any(
+        an.lower[verb] in an.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "pron_subj"))):
+        return None
+    cue = [(verb, verb + 1)]
+    return Candidate("indirect", [(lo, ce)], cue, [subj], [], "speech")
 
 
 def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
@@ -1103,6 +1131,12 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
         subj = any(an.is_subjunctive(k) for k in range(s, e) if an.quote_of[k] < 0)
         strong = any(an.lower[k] in _KONJ1 for k in range(s, e) if an.quote_of[k] < 0)
         modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
+        generic = _generic_frame(an, s, e) if subj and not _os.environ.get("LB_NO_GENERIC") else None
+        if generic is not None:
+            new.append(generic)
+            generic.sentence = si
+            last = generic
+            continue
         if not near and not (strong and _IFI_ANYWHERE):
             continue
         if ref is None:
