@@ -82,9 +82,6 @@ def _init_worker(options: IngestOptions, parent: int | None = None) -> None:
     _OPTIONS = options
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    settings = get_settings()
-    if options.max_chars:
-        settings.max_chars = options.max_chars
     _pipeline(options.lang or "de", options)
 
 
@@ -99,11 +96,15 @@ def _exit_with_parent(parent: int) -> None:
 def _pipeline(lang: str, options: IngestOptions):
     """The (cached) pipeline for ``lang``: :func:`get_pipeline`, or ``options.pipeline_factory``."""
     if not options.pipeline_factory:
-        return get_pipeline(lang, options.model)
-    module, _, name = options.pipeline_factory.partition(":")
-    if not name:
-        raise ValueError(f"pipeline factory must be 'module:function', not {options.pipeline_factory!r}")
-    return getattr(importlib.import_module(module), name)(lang, options.model)
+        nlp = get_pipeline(lang, options.model)
+    else:
+        module, _, name = options.pipeline_factory.partition(":")
+        if not name:
+            raise ValueError(f"pipeline factory must be 'module:function', not {options.pipeline_factory!r}")
+        nlp = getattr(importlib.import_module(module), name)(lang, options.model)
+    if options.max_chars and nlp.max_length <= options.max_chars:
+        nlp.max_length = options.max_chars + 1
+    return nlp
 
 
 Result = tuple[int, Document | None, int, str | None]  # (position, document, tokens, error)
