@@ -533,9 +533,53 @@ def entity_actor_map(doc: Doc, actors: list[Actor]) -> dict[tuple[int, int], str
     return out
 
 
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL", "MED", "BUS", "EDU", "LAB", "AGR", "REF", "SPY", "HLH", "REL", None}
+
+
+def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> None:
+    """Persons and role descriptions without a nationality ("President Museveni", "die Staatsanwaltschaft")
+    get the country the text is about: the most frequent country of its places and country actors, the
+    sentence's own places first. International organisations are left alone."""
+    from collections import Counter
+
+    places = doc._.lb_places or []
+    doc_counts: Counter[str] = Counter()
+    for p in places:
+        a3 = lex.gaz.to_alpha3(p.country)
+        if a3:
+            doc_counts[a3] += 1
+    for a in actors:
+        if a.type == "GPE" and a.country:
+            doc_counts[a.country] += len(a.mentions)
+    if not doc_counts:
+        return
+    sents = list(doc.sents) if (doc.has_annotation("SENT_START") or _has_dep(doc)) else [doc[:]]
+    for a in actors:
+        if a.country or a.type not in ("PER", "ROLE", "ORG") or a.sector not in DOMESTIC_SECTORS:
+            continue
+        if a.cameo and a.cameo[:3] in ("IGO", "NGO", "IMG"):
+            continue
+        if not a.mentions:
+            continue
+        first = a.mentions[0][0]
+        sent = next((s for s in sents if s.start_char <= first < s.end_char), None)
+        local: Counter[str] = Counter()
+        if sent is not None:
+            for p in places:
+                if sent.start_char <= p.start < sent.end_char:
+                    a3 = lex.gaz.to_alpha3(p.country)
+                    if a3:
+                        local[a3] += 1
+        counts = local or doc_counts
+        best = counts.most_common(1)[0][0]
+        a.country = best
+        a.cameo = best + (a.sector or "")
+
+
 def extract_actors(doc: Doc, lex: ActorLexicon) -> tuple[list[Actor], dict[tuple[int, int], str]]:
     mentions = find_mentions(doc, lex)
     actors = group_actors(doc, mentions)
+    assign_focus_country(doc, actors, lex)
     return actors, entity_actor_map(doc, actors)
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ...document import Place
 from .gazetteer import MIN_POP_GAZETTEER, Candidate, Gazetteer, norm
 
+ARTICLES = {"der", "die", "das", "dem", "den", "des", "the", "a", "an", "ein", "eine", "einer", "einem"}
 PLACE_LABELS = {"LOC", "GPE", "FAC"}
 NON_PLACE_LABELS = {"PER", "PERSON", "ORG", "MISC", "OTH", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
@@ -37,7 +38,7 @@ def _has_ner(doc: Doc) -> bool:
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candidate]]]:
     """(start_char, end_char, candidates) of every toponym mention, left to right, non-overlapping."""
     found: list[tuple[int, int, list[Candidate]]] = []
-    blocked = [False] * len(doc)
+    blocked: list = [None] * len(doc)  # the non-place entity covering each token
     labelled_spans = []
     if _has_ner(doc):
         for ent in doc.ents:
@@ -45,10 +46,19 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candida
                 labelled_spans.append(ent)
             elif ent.label_ in NON_PLACE_LABELS:
                 for i in range(ent.start, ent.end):
-                    blocked[i] = True
+                    blocked[i] = ent
     covered = [False] * len(doc)
     for ent in labelled_spans:
+        # a curated multi-word name the NER cut short ("Sankt" + "Petersburg")
+        for back in (2, 1):
+            if ent.start - back >= 0:
+                wider = doc[ent.start - back : ent.end]
+                if any(c.curated for c in gaz.lookup(wider.text)):
+                    ent = wider
+                    break
         text = ent.text
+        if norm(text) in gaz.stop and ent.start > 0 and doc[ent.start - 1].lower_ in ARTICLES:
+            continue  # "in der Halle": a common noun despite the NER label
         cands = [c for c in gaz.lookup(text) if _accept(c, text, gaz, labelled=True)]
         if not cands and len(ent) > 1 and doc[ent.start].lower_ in ("der", "die", "das", "the"):
             text = doc[ent.start + 1 : ent.end].text
@@ -60,17 +70,22 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candida
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if covered[i] or blocked[i] or not tok.text[:1].isupper():
+        if covered[i] or not tok.text[:1].isupper():
             i += 1
             continue
         hit = None
         for width in range(min(gaz.max_tokens, n - i), 0, -1):
-            if any(covered[j] or blocked[j] for j in range(i, i + width)):
+            if any(covered[j] for j in range(i, i + width)):
                 continue
             span = doc[i : i + width]
             if width > 1 and span[-1].text in ("'s", "\u2019s", "'", "-"):
                 continue
             cands = [c for c in gaz.lookup(span.text) if _accept(c, span.text, gaz, labelled=False)]
+            ents = {blocked[j] for j in range(i, i + width) if blocked[j] is not None}
+            if ents:
+                # a curated country name wins over a PER label or an entity that is exactly the name
+                ok = all(e.label_ in ("PER", "PERSON") or (e.start == i and e.end == i + width) for e in ents)
+                cands = [c for c in cands if ok and c.curated and c.kind in ("country", "region")]
             if cands:
                 hit = (span, cands)
                 break
