@@ -212,6 +212,8 @@ def classify_quote(an: Analysis, q: QuoteSpan, has_frame: bool) -> bool:
     before = q.open - 1
     if before >= 0 and an.is_(before, "scare"):
         return False
+    if before >= 1 and an.lower[before - 1] == "so" and an.lower[before].startswith("genannt"):
+        return False  # "so genannten „…“"
     # a title noun right before ("die Zeitung „Bild“", "Operation „Sturm“")
     for j in (q.open - 1, q.open - 2):
         if j >= 0 and an.words[j] in an.wc.get("title_noun_cased", set()):
