@@ -9,6 +9,10 @@ Sets:
   table, so 0.5 names are translated (DEMAND→REQUEST, DISAPPROVE→ACCUSE, FIGHT→ASSAULT, ...) before comparing.
 - ``petrarch``: PETRARCH2 unit-test records (English, LAGEBILD_DATA/events/petrarch2): CAMEO root accuracy;
   country accuracy only where the gold code is a real ISO alpha-3 country (most records use fictional ones).
+  These are stylised tests of the PETRARCH program with its own test dictionary (e.g. "restore diplomatic ties"
+  coded 064), so they measure agreement with that dictionary more than CAMEO coding of news.
+- ``petr2gsr``: UniversalPetrarch's PETR2 gold-standard validation (79 real English AFP sentences with real
+  country codes); never used for tuning.
 
 Per sentence the *main* event is the first event in text order whose CAMEO root is not 01 (public
 statement), else the first event.
@@ -229,7 +233,22 @@ def load_petrarch(data_root: Path) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all") -> dict[str, Any]:
+def load_petr2_gsr(data_root: Path) -> list[dict[str, Any]]:
+    """UniversalPetrarch's English PETR2 gold-standard sentences (real AFP news, real country codes)."""
+    path = data_root / "events" / "universalpetrarch" / "data" / "text" / "PETR2_GSR_validation.xml"
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    out = []
+    for chunk in raw.split("<Sentence ")[1:]:
+        text = _TEXT.search(chunk)
+        codings = re.findall(r'eventcode="([^"]*)"\s+sourcecode="([^"]*)"\s+targetcode="([^"]*)"', chunk)
+        if not text or not codings:
+            continue
+        out.append({"text": " ".join(text.group(1).split()), "codings": [(s_, t_, e_) for e_, s_, t_ in codings]})
+    return out
+
+
+def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all",
+                      source: str = "unittest") -> dict[str, Any]:
     from ..language import build_pipeline
     from ..pipeline.places.gazetteer import get_gazetteer
     from ..settings import data_path
@@ -237,7 +256,8 @@ def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None
     root = data_root or data_path()
     nlp = nlp or build_pipeline("en")
     iso3 = set(get_gazetteer("en").alpha2_of3) | {"IGO"}
-    records = _split(load_petrarch(root), split)[: limit or None]
+    loader = load_petr2_gsr if source == "gsr" else load_petrarch
+    records = _split(loader(root), split)[: limit or None]
     n = root_ok = src_n = src_ok = tgt_n = tgt_ok = 0
     errors = []
     for r in records:
