@@ -1,0 +1,140 @@
+"""Events layer: CAMEO root, source/target country, polarity and status (tables of our sentences,
+negatives included). Runs on whatever base pipeline ``build_pipeline`` gives (blank or trained)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.evaluate.events import actor_country, main_event
+from lagebild.language import build_pipeline
+from lagebild.pipeline.events.lexicon import plover_for
+
+LAYERS = ("lagebild_places", "lagebild_actors", "lagebild_events")
+
+
+@pytest.fixture(scope="session")
+def nlp_events_de():
+    return build_pipeline("de", layers=LAYERS)
+
+
+@pytest.fixture(scope="session")
+def nlp_events_en():
+    return build_pipeline("en", layers=LAYERS)
+
+
+def _analyse(nlp, text, dct="2024-05-01"):
+    doc = nlp.make_doc(text)
+    doc._.lb_dct = dct
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    actors = {a.id: a for a in doc._.lb_actors or []}
+    return doc, main_event(doc._.lb_events or []), actors
+
+
+DE_CASES = [
+    # text, cameo root, source country, target country
+    ("Französische Streitkräfte griffen Stellungen der Hisbollah an.", "19", "FRA", "LBN"),
+    ("Am Montag griff Russland die Ukraine mit Drohnen an.", "19", "RUS", "UKR"),
+    ("Ein israelischer Luftangriff traf ein Gebäude in Beirut.", "19", "ISR", None),
+    ("Die EU verhängte neue Sanktionen gegen Russland.", "16", None, "RUS"),
+    ("Moskau wies die Vorwürfe der Ukraine zurück.", "12", "RUS", "UKR"),
+    ("Die Polizei in Kenia nahm drei Demonstranten fest.", "17", "KEN", None),
+    ("Der chinesische Außenminister besuchte am Montag Berlin.", "04", "CHN", "DEU"),
+    ("Nordkorea drohte Südkorea mit einem Atomschlag.", "13", "PRK", "KOR"),
+    ("Tausende Georgier demonstrierten in Tiflis gegen das Gesetz.", "14", "GEO", None),
+    ("Deutschland lieferte weitere Panzer an die Ukraine.", "07", "DEU", "UKR"),
+    ("Die Bundeswehr zieht bis Ende des Jahres aus Mali ab.", "08", "DEU", None),
+    ("Ägypten forderte Israel auf, die Blockade aufzuheben.", "10", "EGY", None),
+]
+
+
+@pytest.mark.parametrize("text,root,src,tgt", DE_CASES)
+def test_event_coding_de(nlp_events_de, text, root, src, tgt):
+    doc, ev, actors = _analyse(nlp_events_de, text)
+    assert ev is not None
+    assert ev.cameo[:2] == root
+    if src:
+        assert actor_country(actors, ev.source) == src
+    if tgt:
+        assert actor_country(actors, ev.target) == tgt
+
+
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Die Regierung plant nicht, die Botschaft in Moskau zu schließen.", "16"),
+        ("Russland griff Kiew in der Nacht nicht an.", "19"),
+        ("Deutschland liefert keine Panzer an die Ukraine.", "07"),
+        ("Es gab keine Verhandlungen zwischen Russland und der Ukraine.", "04"),
+        ("Frankreich will seine Truppen nicht aus dem Tschad abziehen.", "08"),
+    ],
+)
+def test_negated_action_never_positive_de(nlp_events_de, text, root):
+    doc, _ev, _actors = _analyse(nlp_events_de, text)
+    same_root = [e for e in doc._.lb_events if e.cameo[:2] == root]
+    assert all(e.polarity == "negative" for e in same_root)
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Moskau dementierte, Kiew angegriffen zu haben.", "denied"),
+        ("Die Hisbollah bestritt, Israel angegriffen zu haben.", "denied"),
+        ("Die USA wollen ihre Truppen aus dem Irak abziehen.", "planned"),
+        ("Falls der Iran angreift, würde Israel zurückschlagen.", "hypothetical"),
+        ("Russland griff Kiew an.", "asserted"),
+    ],
+)
+def test_status_de(nlp_events_de, text, status):
+    _doc, ev, _actors = _analyse(nlp_events_de, text)
+    assert ev is not None and ev.status == status
+
+
+def test_reported_without_quotes_layer_de(nlp_events_de):
+    doc, ev, actors = _analyse(nlp_events_de, "Russland griff Kiew an, sagte ein Sprecher der Ukraine.")
+    assert ev.status == "reported" and ev.attributed_to is not None
+
+
+def test_no_event_in_plain_sentence_de(nlp_events_de):
+    doc, ev, _ = _analyse(nlp_events_de, "Das Wetter in Hamburg war am Wochenende sonnig.")
+    assert ev is None
+
+
+def test_wahlkampf_is_not_fighting_de(nlp_events_de):
+    doc, ev, _ = _analyse(nlp_events_de, "Der Wahlkampf in Österreich wird härter.")
+    assert ev is None or not ev.cameo.startswith("19")
+
+
+def test_event_record_fields_de(nlp_events_de):
+    doc, ev, actors = _analyse(nlp_events_de, "Russische Truppen beschossen am Montag Charkiw.")
+    assert ev.cameo.startswith("194") and ev.plover == "ASSAULT"
+    assert doc.text[ev.trigger[0] : ev.trigger[1]] == "beschossen"
+    assert ev.date == "2024-05-01"  # past tense, no time expression: the DCT
+    assert ev.id == "e1"
+
+
+EN_CASES = [
+    ("Israeli troops attacked Hamas positions in Gaza.", "19", "ISR", "PSE"),
+    ("The United States imposed new sanctions on Iran.", "16", "USA", "IRN"),
+    ("Russia condemned the attack.", "11", "RUS", None),
+    ("Police arrested twenty protesters in Nairobi.", "17", "KEN", None),
+]
+
+
+@pytest.mark.parametrize("text,root,src,tgt", EN_CASES)
+def test_event_coding_en(nlp_events_en, text, root, src, tgt):
+    doc, ev, actors = _analyse(nlp_events_en, text)
+    assert ev is not None and ev.cameo[:2] == root
+    assert actor_country(actors, ev.source) == src
+    if tgt:
+        assert actor_country(actors, ev.target) == tgt
+
+
+def test_negation_en(nlp_events_en):
+    doc, ev, _ = _analyse(nlp_events_en, "Russia did not attack Kyiv on Monday.")
+    assert ev.cameo[:2] == "19" and ev.polarity == "negative"
+
+
+@pytest.mark.parametrize("cameo,plover", [("190", "ASSAULT"), ("0874", "RETREAT"), ("046", "CONSULT"), ("163", "COERCE"), ("010", None)])
+def test_cameo_to_plover(cameo, plover):
+    assert plover_for(cameo)[0] == plover
