@@ -97,6 +97,16 @@ DE_CASES = [
     # times and time zones
     ("Die Sitzung beginnt um 14.30 Uhr.", "14.30 Uhr", "TIME", "2020-01-14T14:30", None),
     ("Gestern um 9 Uhr brannte es.", "9 Uhr", "TIME", "2020-01-13T09:00", None),
+    ("Der Zug kam um 14:31 an.", "14:31", "TIME", "2020-01-14T14:31", None),
+    ("Am 20.07. wird gewählt.", "20.07.", "DATE", "2020-07-20", None),
+    ("Die Verspätung beträgt 20 Min.", "20 Min.", "DURATION", "PT20M", None),
+    ("Er wartete eine Viertelstunde.", "eine Viertelstunde", "DURATION", "PT15M", None),
+    ("Die 22-Jährige wurde verletzt.", "22-Jährige", "DURATION", "P22Y", None),
+    # holidays (Easter computed), bare weekdays in news style
+    ("An Silvester hatte es geknallt.", "Silvester", "DATE", "2019-12-31", None),
+    ("Zu Ostern 2021 wird gefeiert.", "Ostern 2021", "DATE", "2021-04-04", None),
+    ("Pfingsten 2020 fällt aus.", "Pfingsten 2020", "DATE", "2020-05-31", None),
+    ("Der Vorstand hatte Mittwoch getagt.", "Mittwoch", "DATE", "2020-01-08", None),
     ("Die Kapitulation trat am 8. Mai 1945, 23:01 Uhr mitteleuropäischer Zeit in Kraft.",
      "8. Mai 1945, 23:01 Uhr mitteleuropäischer Zeit", "TIME", "1945-05-08T23:01+01", None),
 ]
@@ -132,6 +142,8 @@ EN_CASES = [
     ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1", None),
     ("The meeting starts at 3 pm.", "3 pm", "TIME", "2020-01-14T15:00", None),
     ("The war lasted from 1939 to 1945.", "1945", "DATE", "1945", None),
+    ("The truce held until Christmas Day.", "Christmas Day", "DATE", "2019-12-25", None),
+    ("Logged at 2016-03-24T14:21:36+01:00 by the system.", "2016-03-24T14:21:36+01:00", "TIME", "2016-03-24T14:21:36", None),
 ]
 
 

@@ -194,6 +194,34 @@ def season_year(anchor: date, season: str, k: int) -> int:
     return anchor.year
 
 
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar; anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """``"12-25"`` or ``"EASTER+1"`` in ``year``."""
+    if rule.startswith("EASTER"):
+        if year < 1583:
+            return None
+        return easter(year) + timedelta(days=int(rule[6:] or 0))
+    month, day = map(int, rule.split("-"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def number_value(text: str, lookup) -> float | str | None:
     """A number from digits (``"3"``, ``"1,5"``) or a number word (via ``lookup``); ``"X"`` if vague."""
     text = text.strip()
@@ -213,6 +241,8 @@ def fmt_number(n: float) -> str:
 
 def duration_value(n: float | str, unit: str) -> str | None:
     if n == "X":
+        if unit in ("QH", "TQH"):
+            return "PTXM"
         if unit in ("H", "MIN", "S"):
             return "PTX" + ("M" if unit == "MIN" else unit)
         if unit in ("Q", "HY"):
@@ -235,6 +265,10 @@ def duration_value(n: float | str, unit: str) -> str | None:
         if m != int(m):
             return None
         return f"PT{int(m)}H" if u2 == "H" else f"P{int(m)}{u2}"
+    if unit == "QH":
+        return f"PT{int(n * 15)}M"
+    if unit == "TQH":
+        return f"PT{int(n * 45)}M"
     if unit == "Q":
         return f"P{int(n) * 3}M"
     if unit == "HY":

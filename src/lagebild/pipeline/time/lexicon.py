@@ -34,6 +34,7 @@ LEXICON_FILES = {
     "timezones": "tz",
     "decades": "decadeword",
     "approx": "approx",
+    "holidays": "holiday",
 }
 
 # built-in classes (language-independent digit shapes)
@@ -46,6 +47,7 @@ BUILTINS = {
     "bcyear": r"(?<![\d.,])[0-9]{1,4}(?!\d|[.,]\d)",
     "hour": r"(?<![\d.,])(?:[01]?[0-9]|2[0-4])(?!\d)",
     "minute": r"[0-5][0-9](?!\d)",
+    "second": r"[0-5][0-9](?!\d)",
     "decade": r"(?<![\d.,])(?:[0-9]{1,3}0)",
     "int": r"(?<![\d.,])\d+(?!\d)",
 }

@@ -279,6 +279,19 @@ class TimeTagger:
                 return None
             year = 1 - year
         month = None
+        holiday = look("holiday", f["holiday"])[0] if "holiday" in f else None
+        if holiday is not None:
+            if year is None:
+                probe = holiday if not holiday.startswith("EASTER") else "04-01"
+                mo, dd = map(int, probe.split("-"))
+                year, _, _, _, anchored = ctx.underspecified(mo, dd, None, None, start, self._anchor_kind(pat))
+            hd = cal.holiday_date(holiday, year) if year is not None else None
+            if hd is None:
+                if holiday.startswith("EASTER"):
+                    return Resolved(start, end, "DATE", None, mod, False)
+                mo, dd = map(int, holiday.split("-"))
+                return Resolved(start, end, "DATE", f"XXXX-{mo:02d}-{dd:02d}", mod, False)
+            return Resolved(start, end, "DATE", cal.fmt_day(hd), mod, anchored, cal.Ref(hd.year, hd.month, hd.day))
         if "month" in f:
             month = int(look("month", f["month"])[0])
         elif "mm" in f:
@@ -367,7 +380,7 @@ class TimeTagger:
             new_ref = cal.Ref(year, month, day)
         if "hour" in f:
             ptype = "TIME"
-            value += f"T{_hour(f):02d}:{f.get('minute', '00')}"
+            value += f"T{_hour(f):02d}:{f.get('minute', '00')}" + (f":{f['second']}" if "second" in f else "")
             if "tz" in f:
                 value += look("tz", f["tz"])[0]
         elif daypart:
@@ -448,7 +461,7 @@ class TimeTagger:
         return Resolved(start, end, "DATE", value, mod, anchored, ref)
 
     def _r_duration(self, f: dict[str, str], pat: Pattern, start: int, end: int, ctx: "_Ctx") -> Resolved | None:
-        unit = self._unit(f["unit"])
+        unit = self._unit(f["unit"]) if "unit" in f else pat.options.get("unit")
         n = self._num(f["n"]) if "n" in f else "X"
         if unit is None or n is None or unit == "WE":
             return None
@@ -501,7 +514,7 @@ class TimeTagger:
         if d is None and self.mode == "news":
             d = ctx.dct
         day = cal.fmt_day(d) if d else "XXXX-XX-XX"
-        value = f"{day}T{hour:02d}:{minute}"
+        value = f"{day}T{hour:02d}:{minute}" + (f":{f['second']}" if "second" in f else "")
         if "tz" in f:
             value += self.data.lookup("tz", f["tz"])[0]
         return Resolved(start, end, "TIME", value, None, d is not None)
