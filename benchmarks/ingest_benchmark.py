@@ -95,6 +95,20 @@ def run(jsonl: Path, db: Path, n_process: int, args: argparse.Namespace) -> dict
     }
 
 
+def describe(model: str | None) -> dict:
+    """What was measured: code version, base pipeline and its components, CPU count."""
+    from lagebild.language import build_pipeline, shipped_model_path
+
+    path = model or shipped_model_path("de")
+    info: dict = {"commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
+                  "model": str(path) if path else "blank (no trained model)", "cpus": os.cpu_count()}
+    meta = Path(str(path)) / "meta.json" if path else None
+    if meta and meta.exists():
+        info["model_modified"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime(meta.stat().st_mtime))
+    info["components"] = build_pipeline("de", model).pipe_names
+    return info
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     data = Path(os.environ.get("LAGEBILD_DATA", "../shared/data"))
@@ -109,6 +123,7 @@ def main() -> None:
     if not args.csv.exists():
         raise SystemExit(f"{args.csv} not found (set LAGEBILD_DATA or --csv)")
     results = []
+    print(json.dumps(describe(args.model)), file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as tmp:
         jsonl = Path(tmp) / "10kgnad_test.jsonl"
         n = convert(args.csv, jsonl, args.limit)
