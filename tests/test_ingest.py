@@ -192,3 +192,17 @@ def test_bad_pipeline_factory_is_reported(tmp_path):
     errors: list[str] = []
     with pytest.raises(ValueError, match="module:function"):
         ingest(generated_records(1), store, IngestOptions(pipeline_factory="nocolon", lang="de"), on_error=errors.append)
+
+
+def test_a_document_the_database_refuses_is_reported(db_url):
+    store = Store(db_url)
+    good = list(generated_records(2))
+    nul = Record(text="Ein Text mit \x00 Nullbyte, der verhandelt wird.", origin="damaged.html")
+    errors: list[str] = []
+    stats = ingest([good[0], nul, good[1]], store, IngestOptions(pipeline_factory=FAST, lang="de"), on_error=errors.append)
+    if store.dialect == "postgresql":  # PostgreSQL text cannot hold NUL characters
+        assert (stats.stored, stats.failed) == (2, 1)
+        assert errors[0].startswith("damaged.html: cannot be stored: ")
+    else:
+        assert (stats.stored, stats.failed) == (3, 0)
+    assert {d.title for d in store.iter_documents() if d.title} == {"Meldung 0", "Meldung 1"}

@@ -23,12 +23,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from .analyze import check_text, doc_to_document, make_doc, normalize_published, run_pipeline
 from .document import Document, content_hash
 from .language import choose_language, get_pipeline
 from .readers.base import ReadError, Record
 from .settings import get_settings
-from .store import Store
+from .store import AddResult, Store
 
 # Record.meta keys that are not passed on as document metadata (same rule as `lagebild analyze`).
 _RESERVED = {"text", "lang", "published", "model", "nlp", "id", "title", "source", "url", "author"}
@@ -229,7 +231,20 @@ def ingest(
                 docs.append(doc)
                 tokens[doc.id] = n_tokens
         positions = {doc.id: pos for pos, doc, *_ in results if doc is not None}
-        added = store.add_documents(docs, n_tokens=tokens)
+        try:
+            added = store.add_documents(docs, n_tokens=tokens)
+        except (IntegrityError, DataError):
+            # a document the database refuses: store the others one by one and report it
+            added = AddResult()
+            for doc in docs:
+                try:
+                    one = store.add_documents([doc], n_tokens=tokens)
+                except (IntegrityError, DataError) as exc:
+                    errors.append((positions[doc.id], f"cannot be stored: {str(exc.orig or exc).splitlines()[0]}"))
+                    continue
+                added.added += one.added
+                added.skipped += one.skipped
+                added.conflicts += one.conflicts
         for doc, reason in added.conflicts:
             errors.append((positions[doc.id], reason))
         stats.stored += len(added.added)

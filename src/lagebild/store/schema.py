@@ -42,18 +42,18 @@ class Base(DeclarativeBase):
 
 
 def _doc_fk() -> Any:
-    return mapped_column(String(128), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+    return mapped_column(String(), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
 
 
 class DocumentRow(Base):
     __tablename__ = "documents"
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # insertion order
-    id: Mapped[str] = mapped_column(String(128), unique=True, nullable=False)
-    content_hash: Mapped[str] = mapped_column(String(16), unique=True, nullable=False)
-    lang: Mapped[str | None] = mapped_column(String(8))
-    published: Mapped[str | None] = mapped_column(String(40))
-    day: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD of `published`
+    id: Mapped[str] = mapped_column(String(), unique=True, nullable=False)
+    content_hash: Mapped[str] = mapped_column(String(), unique=True, nullable=False)
+    lang: Mapped[str | None] = mapped_column(String())
+    published: Mapped[str | None] = mapped_column(String())
+    day: Mapped[str | None] = mapped_column(String(), index=True)  # YYYY-MM-DD of `published`
     title: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
@@ -69,13 +69,13 @@ class EntityRow(Base):
     __tablename__ = "entities"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    label: Mapped[str] = mapped_column(String(16), index=True)
-    actor: Mapped[str | None] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(), index=True)
+    actor: Mapped[str | None] = mapped_column(String())
     __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
@@ -83,14 +83,14 @@ class ActorRow(Base):
     __tablename__ = "actors"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, index=True)  # casefolded name for lookups
-    type: Mapped[str | None] = mapped_column(String(16))
-    country: Mapped[str | None] = mapped_column(String(3))
-    sector: Mapped[str | None] = mapped_column(String(16))
-    cameo: Mapped[str | None] = mapped_column(String(32))
+    type: Mapped[str | None] = mapped_column(String())
+    country: Mapped[str | None] = mapped_column(String())
+    sector: Mapped[str | None] = mapped_column(String())
+    cameo: Mapped[str | None] = mapped_column(String())
     mentions: Mapped[list[Any]] = mapped_column(JSON)
     __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
@@ -99,15 +99,15 @@ class TimexRow(Base):
     __tablename__ = "timexes"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str | None] = mapped_column(String(64), index=True)
+    type: Mapped[str] = mapped_column(String())
+    value: Mapped[str | None] = mapped_column(String(), index=True)
     anchored: Mapped[bool] = mapped_column(Boolean)
-    mod: Mapped[str | None] = mapped_column(String(16))
+    mod: Mapped[str | None] = mapped_column(String())
     __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
@@ -115,19 +115,19 @@ class QuoteRow(Base):
     __tablename__ = "quotes"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
-    lang: Mapped[str | None] = mapped_column(String(8))
-    form: Mapped[str] = mapped_column(String(32))
-    stwr: Mapped[str | None] = mapped_column(String(16))
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
+    lang: Mapped[str | None] = mapped_column(String())
+    form: Mapped[str] = mapped_column(String())
+    stwr: Mapped[str | None] = mapped_column(String())
     start: Mapped[int | None] = mapped_column(Integer)  # first character of the message
     end: Mapped[int | None] = mapped_column(Integer)  # last character of the message + 1
     message_text: Mapped[str] = mapped_column(Text)  # message spans joined with " … "
     cue_text: Mapped[str | None] = mapped_column(Text)
-    speaker: Mapped[str | None] = mapped_column(String(64))
+    speaker: Mapped[str | None] = mapped_column(String())
     speaker_name: Mapped[str | None] = mapped_column(Text)  # as given, else the speaker actor's name
     speaker_key: Mapped[str | None] = mapped_column(Text, index=True)  # casefolded speaker_name
-    nested_in: Mapped[str | None] = mapped_column(String(64))
+    nested_in: Mapped[str | None] = mapped_column(String())
     message: Mapped[list[Any]] = mapped_column(JSON)
     cue: Mapped[list[Any]] = mapped_column(JSON)
     source: Mapped[list[Any]] = mapped_column(JSON)
@@ -139,27 +139,27 @@ class EventRow(Base):
     __tablename__ = "events"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     trigger_start: Mapped[int] = mapped_column(Integer)
     trigger_end: Mapped[int] = mapped_column(Integer)
     trigger_text: Mapped[str] = mapped_column(Text)
-    cameo: Mapped[str] = mapped_column(String(16), index=True)
-    plover: Mapped[str | None] = mapped_column(String(32))
-    plover_mode: Mapped[str | None] = mapped_column(String(32))
-    source: Mapped[str | None] = mapped_column(String(64))
-    target: Mapped[str | None] = mapped_column(String(64))
+    cameo: Mapped[str] = mapped_column(String(), index=True)
+    plover: Mapped[str | None] = mapped_column(String())
+    plover_mode: Mapped[str | None] = mapped_column(String())
+    source: Mapped[str | None] = mapped_column(String())
+    target: Mapped[str | None] = mapped_column(String())
     source_name: Mapped[str | None] = mapped_column(Text)  # as given, else the actor's name
     target_name: Mapped[str | None] = mapped_column(Text)
     source_key: Mapped[str | None] = mapped_column(Text, index=True)
     target_key: Mapped[str | None] = mapped_column(Text, index=True)
-    date: Mapped[str | None] = mapped_column(String(64))
-    day: Mapped[str | None] = mapped_column(String(10), index=True)  # YYYY-MM-DD: event date, else published
-    place: Mapped[str | None] = mapped_column(String(64))
-    polarity: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))
-    attributed_to: Mapped[str | None] = mapped_column(String(64))
-    quote: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[str | None] = mapped_column(String())
+    day: Mapped[str | None] = mapped_column(String(), index=True)  # YYYY-MM-DD: event date, else published
+    place: Mapped[str | None] = mapped_column(String())
+    polarity: Mapped[str] = mapped_column(String())
+    status: Mapped[str] = mapped_column(String())
+    attributed_to: Mapped[str | None] = mapped_column(String())
+    quote: Mapped[str | None] = mapped_column(String())
     __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
@@ -167,14 +167,14 @@ class PlaceRow(Base):
     __tablename__ = "places"
 
     doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String(64))
-    uid: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
     geonameid: Mapped[int | None] = mapped_column(Integer, index=True)
-    country: Mapped[str | None] = mapped_column(String(2))
+    country: Mapped[str | None] = mapped_column(String())
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     __table_args__ = (UniqueConstraint("doc_id", "id"),)
@@ -185,9 +185,9 @@ class LinkRow(Base):
 
     __tablename__ = "links"
 
-    src: Mapped[str] = mapped_column(String(200), primary_key=True)
-    dst: Mapped[str] = mapped_column(String(200), primary_key=True)
-    type: Mapped[str] = mapped_column(String(32), primary_key=True)  # e.g. same_actor, same_event
+    src: Mapped[str] = mapped_column(String(), primary_key=True)
+    dst: Mapped[str] = mapped_column(String(), primary_key=True)
+    type: Mapped[str] = mapped_column(String(), primary_key=True)  # e.g. same_actor, same_event
     score: Mapped[float | None] = mapped_column(Float)
     meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     __table_args__ = (Index("ix_links_dst", "dst"),)
@@ -196,7 +196,7 @@ class LinkRow(Base):
 class MetaRow(Base):
     __tablename__ = "lagebild_meta"
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 

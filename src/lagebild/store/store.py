@@ -49,7 +49,8 @@ def day_of(value: str | None) -> str | None:
 
 
 def _key(name: str | None) -> str | None:
-    return name.casefold() if name else None
+    """Casefolded name for case-insensitive lookups (bounded: it is indexed)."""
+    return name.casefold()[:500] if name else None
 
 
 def _like(value: str) -> str:
