@@ -110,7 +110,11 @@ class Analysis:
             return False
         tok = self.doc[i]
         if self.has_pos and tok.pos_:
-            return tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "NUM" and self.is_cap(i))
+            if tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "NUM" and self.is_cap(i)):
+                return True
+            if self.lex.lang == "de" and self.is_cap(i) and i != self.sent_start(i) and tok.pos_ in ("ADJ", "ADV", "VERB"):
+                return True  # capitalised words inside a German sentence are nouns or names
+            return False
         if self.is_punct(i):
             return False
         w = self.words[i]
@@ -199,6 +203,7 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     return spans
 
 
+_USE_PARSE = not _os.environ.get("LB_NO_PARSE")
 _FRAGMENTS_OFF = bool(_os.environ.get("LB_NO_FRAGMENTS"))
 
 
@@ -295,6 +300,11 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
                 j = sub[1]
                 continue
             break
+        if an.lower[j] == "in" and an.lex.lang == "de" and j + 1 < limit and an.is_nounish(j + 1) and (
+            j + 2 >= limit or not an.is_nounish(j + 2)
+        ) and an.doc[j + 1].ent_type_ in ("", "LOC", "GPE"):
+            j += 2  # "des Kraftfahrt-Bundesamtes in Flensburg"
+            continue
         if an.lower[j] in ("von", "vom") and j + 1 < limit and (an.is_nounish(j + 1) or an.is_(j + 1, "det")):
             sub = np_forward(an, j + 1, limit, extend=False)
             if sub:
@@ -492,11 +502,17 @@ def _subject_by_parse(an: Analysis, head: int, lo: int, hi: int) -> Range | None
 def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | None:
     """The speaker of a verb cue inside the frame ``[lo, hi)``: its subject."""
     head = cue.head
-    if an.has_dep:
+    if an.has_dep and _USE_PARSE:
         r = _subject_by_parse(an, head, lo, hi)
         if r:
             return r
     first = min(cue.tokens)
+    passive = any(an.lower[t] in ("wird", "wurde", "wurden", "werden", "worden") for t in cue.tokens) and any(
+        v.kind == "participle" for v in an.lex.verbs.get(an.lower[head], []))
+    if passive:
+        return None  # "Ihm wird vorgeworfen, …": the speaker is not named
+    while lo < first and an.lower[lo] in ("als", "wenn", "nachdem", "weil", "während", "obwohl", "da"):
+        lo += 1
     # subject before the verb (Müller sagte ..., Die Ministerin hatte ... gesagt)
     pre_lo = lo
     while pre_lo < first and (an.is_(pre_lo, "conj") or an.is_(pre_lo, "adverb") and not an.is_cap(pre_lo + 1) is False):
@@ -513,9 +529,9 @@ def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | N
             starts_nom = False
         if starts_nom:
             r = np_forward(an, w0, first)
-            if r and (r[1] == first or an.words[r[1]] == "," or first - r[1] <= 1 or an.is_(r[1], "relative")):
+            if r:
                 return r
-            return (w0, first) if first - w0 <= 8 else r
+            return (w0, first) if first - w0 <= 6 else None
     # subject after the verb (inverted order: "..., sagte die Ministerin am Montag")
     k = max(cue.tokens) + 1 if cue.kind != "verb" else first + 1
     skipped = 0
