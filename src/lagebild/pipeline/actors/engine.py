@@ -420,7 +420,10 @@ def _adjective_like(tok, lang: str) -> bool:
         return tok.pos_ == "ADJ" or (tok.tag_ in ("ADJA",))
     if lang == "de":
         return tok.lower_.endswith(ADJ_ENDINGS_DE) and tok.lower_ not in NOT_ADJ_DE
-    return tok.lower_ not in ("will", "would", "has", "have", "had", "is", "are", "was", "were")
+    w = tok.lower_
+    if w in ("will", "would", "has", "have", "had", "is", "are", "was", "were", "and", "or", "to", "of"):
+        return False
+    return not w.endswith(("ed", "s")) or w in ("various", "previous", "serious", "famous")
 
 
 def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:

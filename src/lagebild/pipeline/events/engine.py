@@ -66,12 +66,22 @@ def _sents(doc: Doc) -> list[Span]:
 # ---------------------------------------------------------------------------------------------
 # triggers
 # ---------------------------------------------------------------------------------------------
-def _context_ok(trig: Trigger, sent_lowers: list[str]) -> bool:
-    if not trig.context:
-        return True
-    return any(w.startswith(c) or c in w for w in sent_lowers for c in trig.context if len(c) >= 4) or any(
-        w.startswith(c) for w in sent_lowers for c in trig.context
-    )
+class _Context:
+    """Per-sentence cache of the context-word checks (a context stem of >= 4 letters may occur inside a
+    compound, a shorter one must start a word)."""
+
+    def __init__(self, lowers: list[str]):
+        self.joined = " " + " ".join(lowers)
+        self.cache: dict[tuple[str, ...], bool] = {}
+
+    def ok(self, trig: Trigger) -> bool:
+        if not trig.context:
+            return True
+        hit = self.cache.get(trig.context)
+        if hit is None:
+            hit = any((c in self.joined) if len(c) >= 4 else ((" " + c) in self.joined) for c in trig.context)
+            self.cache[trig.context] = hit
+        return hit
 
 
 def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
@@ -83,38 +93,39 @@ def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
     return True
 
 
-def _match_verb(lex: EventLexicon, tok: Token, sent: Span, lowers: list[str]) -> Match | None:
+def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Match | None:
     t = tok.lower_
     best: Match | None = None
-    for trig in lex.verbs:
-        if not _context_ok(trig, lowers):
+    seen = set()
+    for stem, trig in lex.verb_candidates(t):
+        key = (stem, id(trig))
+        if key in seen or not ctx.ok(trig):
             continue
+        seen.add(key)
         p = trig.particle
-        for s in trig.stems:
-            score = None
-            parts: list[int] = []
-            if p:
-                if t.startswith(p):
-                    rest = t[len(p):]
-                    for pre in ("", "ge", "zu"):
-                        if rest.startswith(pre + s):
-                            score = len(s) + len(p)
-                            break
-                if score is None and (t.startswith(s) or (lex.lang == "de" and t.startswith("ge" + s))):
-                    j = _find_particle(tok, sent, p)
-                    if j is not None:
-                        score, parts = len(s) + len(p), [j]
-            else:
-                if t.startswith(s) or (lex.lang == "de" and t.startswith("ge" + s)):
-                    score = len(s)
-                    if lex.lang == "en" and len(t) > len(s) + 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
-                        score = None  # "attackers": a different word
-            if score is None:
-                continue
-            if trig.context:
-                score += 100
-            if best is None or score > best.score:
-                best = Match(tok.i, tok.i + 1, trig, score, parts)
+        score = None
+        parts: list[int] = []
+        if p:
+            if t.startswith(p):
+                rest = t[len(p):]
+                for pre in ("", "ge", "zu"):
+                    if rest.startswith(pre + stem):
+                        score = len(stem) + len(p)
+                        break
+            if score is None and (t.startswith(stem) or (lex.lang == "de" and t.startswith("ge" + stem))):
+                j = _find_particle(tok, sent, p)
+                if j is not None:
+                    score, parts = len(stem) + len(p), [j]
+        elif t.startswith(stem) or (lex.lang == "de" and t.startswith("ge" + stem)):
+            score = len(stem)
+            if lex.lang == "en" and len(t) > len(stem) + 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
+                score = None  # "attackers": a different word
+        if score is None:
+            continue
+        if trig.context:
+            score += 100
+        if best is None or score > best.score:
+            best = Match(tok.i, tok.i + 1, trig, score, parts)
     return best
 
 
@@ -132,16 +143,16 @@ def _find_particle(tok: Token, sent: Span, particle: str) -> int | None:
     return None
 
 
-def _match_noun(lex: EventLexicon, tok: Token, lowers: list[str]) -> Match | None:
+def _match_noun(lex: EventLexicon, tok: Token, ctx: _Context) -> Match | None:
     if not tok.is_alpha and "-" not in tok.text:
         return None
     if lex.lang == "de" and not tok.text[:1].isupper():
         return None
     t = tok.lower_.split("-")[-1] if "-" in tok.text else tok.lower_
     forms = [t] + [t[: -len(e)] for e in lex.noun_endings if t.endswith(e) and len(t) - len(e) >= 3]
-    for stem, trig in lex.nouns:  # longest stems first
-        if any(f == stem or (lex.lang == "de" and f.endswith(stem)) or (lex.lang == "en" and f == stem) for f in forms):
-            if not _context_ok(trig, lowers):
+    for stem, trig in lex.noun_candidates(forms):  # longest stems first
+        if any(f == stem or (lex.lang == "de" and f.endswith(stem)) for f in forms):
+            if not ctx.ok(trig):
                 continue
             if trig.veto:
                 return None
@@ -149,32 +160,33 @@ def _match_noun(lex: EventLexicon, tok: Token, lowers: list[str]) -> Match | Non
     return None
 
 
-def _match_phrases(lex: EventLexicon, sent: Span, lowers: list[str]) -> list[Match]:
+def _match_phrases(lex: EventLexicon, sent: Span, lowers: list[str], ctx: _Context) -> list[Match]:
     out = []
     toks = list(sent)
-    for trig in lex.phrases:
-        if not _context_ok(trig, lowers):
-            continue
-        n = len(trig.words)
-        for k in range(len(toks) - n + 1):
-            if all(toks[k + m].lower_.startswith(trig.words[m]) for m in range(n)):
+    for k, w in enumerate(lowers):
+        for trig in lex.phrase_index.get(w[:3], ()):
+            n = len(trig.words)
+            if k + n > len(toks) or not ctx.ok(trig):
+                continue
+            if all(lowers[k + m].startswith(trig.words[m]) for m in range(n)):
                 out.append(Match(toks[k].i, toks[k + n - 1].i + 1, trig, 50 + sum(map(len, trig.words))))
     return out
 
 
 def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
     lowers = [t.lower_ for t in sent]
-    found: list[Match] = _match_phrases(lex, sent, lowers)
+    ctx = _Context(lowers)
+    found: list[Match] = _match_phrases(lex, sent, lowers, ctx)
     taken = {i for m in found for i in range(m.start, m.end)}
     for tok in sent:
-        if tok.i in taken:
+        if tok.i in taken or not (tok.is_alpha or "-" in tok.text):
             continue
         cands = []
         if lex.lang == "en" or _verb_candidate(lex, tok):
-            v = _match_verb(lex, tok, sent, lowers)
+            v = _match_verb(lex, tok, sent, ctx)
             if v is not None:
                 cands.append(v)
-        n = _match_noun(lex, tok, lowers)
+        n = _match_noun(lex, tok, ctx)
         if n is not None:
             cands.append(n)
         if lex.lang == "en" and tok.pos_:
@@ -230,16 +242,19 @@ def _is_dependent_clause(doc: Doc, lex: EventLexicon, span: tuple[int, int], tri
 # ---------------------------------------------------------------------------------------------
 # arguments
 # ---------------------------------------------------------------------------------------------
-def _arg_mentions(doc: Doc, actors: list[Actor], sent: Span) -> list[ArgMention]:
+def _doc_mentions(doc: Doc, actors: list[Actor]) -> list[ArgMention]:
     out = []
     for a in actors:
-        for s, e in a.mentions:
-            if s >= sent.start_char and e <= sent.end_char:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
-                    out.append(ArgMention(span.start, span.end, a))
+        for s_, e_ in a.mentions:
+            span = doc.char_span(s_, e_, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(ArgMention(span.start, span.end, a))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _arg_mentions(all_mentions: list[ArgMention], sent: Span) -> list[ArgMention]:
+    return [m for m in all_mentions if m.start >= sent.start and m.end <= sent.end]
 
 
 def _preceding_prep(doc: Doc, lex: EventLexicon, i: int, floor: int) -> str | None:
@@ -547,6 +562,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
     actor_spans = {tuple(s) for a in actors for s in a.mentions}
     events: list[Event] = []
     use_dep = _has_dep(doc)
+    doc_mentions = _doc_mentions(doc, actors)
     for sent in _sents(doc):
         matches = find_triggers(doc, lex, sent)
         if not matches:
@@ -561,7 +577,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         if intent:
             matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
                 _clause_of(cl, v.start) == _clause_of(cl, m.start) for v in intent))]
-        ms = _arg_mentions(doc, actors, sent)
+        ms = _arg_mentions(doc_mentions, sent)
         if actor_lex is not None:
             ms = _adjective_sources(doc, actor_lex, matches, ms, actors)
         sent_events: list[tuple[Match, Event]] = []

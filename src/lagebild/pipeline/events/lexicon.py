@@ -72,8 +72,43 @@ class EventLexicon:
                 trig = Trigger(cameo, "noun", stems, context=ctx)
                 self.nouns.extend((s, trig) for s in stems)
         self.nouns.sort(key=lambda x: -len(x[0]))
+        # indexes: verbs by the first three letters of a stem, nouns by the last three, phrases by the first word
+        self.verb_index: dict[str, list[tuple[str, Trigger]]] = {}
+        for trig in self.verbs:
+            for stem in trig.stems:
+                self.verb_index.setdefault(stem[:3], []).append((stem, trig))
+        self.particles = sorted({t.particle for t in self.verbs if t.particle}, key=len, reverse=True)
+        self.noun_index: dict[str, list[tuple[str, Trigger]]] = {}
+        for stem, trig in self.nouns:
+            self.noun_index.setdefault(stem[-3:], []).append((stem, trig))
+        self.phrase_index: dict[str, list[Trigger]] = {}
+        for trig in self.phrases:
+            self.phrase_index.setdefault(trig.words[0][:3], []).append(trig)
         self.markers = Markers(read_table(lang_file(lang, "events", "markers.tsv")))
         self.noun_endings = NOUN_ENDINGS.get(lang, ())
+
+
+    def verb_candidates(self, t: str) -> list[tuple[str, Trigger]]:
+        keys = {t[:3]}
+        if self.lang == "de" and t.startswith("ge"):
+            keys.add(t[2:5])
+        for p in self.particles:
+            if t.startswith(p):
+                rest = t[len(p):]
+                for pre in ("", "ge", "zu"):
+                    if rest.startswith(pre):
+                        keys.add(rest[len(pre):][:3])
+        out: list[tuple[str, Trigger]] = []
+        for k in keys:
+            out.extend(self.verb_index.get(k, ()))
+        return out
+
+    def noun_candidates(self, forms: list[str]) -> list[tuple[str, Trigger]]:
+        out: list[tuple[str, Trigger]] = []
+        for f in forms:
+            out.extend(self.noun_index.get(f[-3:], ()))
+        out.sort(key=lambda x: -len(x[0]))
+        return out
 
 
 @lru_cache(maxsize=4)

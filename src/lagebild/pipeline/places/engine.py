@@ -74,7 +74,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candida
             i += 1
             continue
         hit = None
-        for width in range(min(gaz.max_tokens, n - i), 0, -1):
+        max_width = min(gaz.max_tokens, n - i) if norm(tok.text) in gaz.first_words else 1
+        for width in range(max_width, 0, -1):
             if any(covered[j] for j in range(i, i + width)):
                 continue
             span = doc[i : i + width]

@@ -110,6 +110,8 @@ class Gazetteer:
         self._load_countries(lang)
         self._load_exonyms(lang)
         self.max_tokens = max((len(k.split()) for k in self.forms), default=1)
+        # first words of multi-word names: wider spans are tried only after one of these
+        self.first_words = {k.split()[0] for k in self.forms if " " in k}
 
     # -- building -------------------------------------------------------------------------------
     def _city(self, rec: dict, *, curated: bool, primary: bool, capital: bool = False) -> Candidate:
@@ -166,6 +168,8 @@ class Gazetteer:
                 endings = ADJ_ENDINGS if lang == "de" and adj[:1].islower() else ("",)
                 for end in endings:
                     self.nationality.setdefault(norm(adj + end), a2)
+                if lang == "en" and adj.endswith(("an", "i")):
+                    self.nationality.setdefault(norm(adj + "s"), a2)  # Algerians, Iraqis
             for noun in filter(None, (n.strip() for n in nouns.split("|"))):
                 self.nationality.setdefault(norm(noun), a2)
 
