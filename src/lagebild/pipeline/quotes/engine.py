@@ -560,10 +560,39 @@ def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | N
     return None
 
 
-def find_addressee(an: Analysis, lo: int, hi: int, exclude: set[int]) -> Range | None:
+_ADDR_OBJECT_VERBS = {"auffordern", "vorwerfen", "warnen", "aufrufen", "bitten", "beschuldigen", "raten",
+                      "empfehlen", "versichern", "zusichern", "versprechen", "antworten", "vorschlagen", "fragen"}
+_ADDR_DATIVE_VERBS = {"mitteilen", "sagen", "erklären", "bestätigen", "berichten", "schreiben", "zusagen"}
+_ADDR_AN_VERBS = {"appellieren", "wenden", "richten", "schreiben", "aufrufen"}
+
+
+def find_addressee(an: Analysis, lo: int, hi: int, exclude: set[int], cue: Cue | None = None) -> Range | None:
+    lemmas = _lemmas(an, cue) if cue is not None and cue.kind == "verb" else set()
+    if lemmas and an.lex.lang == "de":
+        after = max(cue.tokens) + 1 if len(cue.tokens) == 1 else cue.head + 1
+        k = after
+        while k < hi and (k in exclude or an.is_(k, "adverb") or an.lower[k] in ("sich", "es")):
+            k += 1
+        if k < hi and k not in exclude:
+            if lemmas & _ADDR_OBJECT_VERBS and (an.is_(k, "det") or an.is_nounish(k)) and not an.is_(k, "prep"):
+                r = np_forward(an, k, hi, extend=False)
+                if r and not exclude & set(range(*r)):
+                    return r
+            if lemmas & _ADDR_DATIVE_VERBS and an.lower[k] in ("dem", "den") and k + 1 < hi and an.is_nounish(k + 1):
+                r = np_forward(an, k, hi, extend=False)
+                if r and not exclude & set(range(*r)):
+                    return r
     for k in range(lo, hi):
         if k in exclude:
             continue
+        if an.lower[k] in ("zur", "zum") and lemmas & {"sagen", "äußern", "erklären"} and k + 1 < hi and an.is_nounish(k + 1):
+            r = np_forward(an, k + 1, hi, extend=False)
+            if r:
+                return r
+        if an.lower[k] == "an" and lemmas & _ADDR_AN_VERBS and k + 1 < hi:
+            r = np_forward(an, k + 1, hi)
+            if r and not exclude & set(range(*r)):
+                return r
         if an.is_(k, "addressee_prep"):
             r = np_forward(an, k + 1, hi)
             if r and not exclude & set(range(*r)):
@@ -877,7 +906,7 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
                 rest = _trim(an, [(cend + 1, ce)])
                 if form == "indirect" and cend - frame_lo <= 8:
                     msg = msg + rest
-            addr = find_addressee(an, frame_lo, frame_hi, set(range(*src)) if src else set())
+            addr = find_addressee(an, frame_lo, frame_hi, set(range(*src)) if src else set(), cue)
             if msg:
                 out.append(Candidate(form, msg, _rs(cue.tokens), [src] if src else [], [addr] if addr else [],
                                      cue.stwr, sentence=si))
@@ -894,7 +923,7 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
             src = _source(an, cue, subj_lo, cend)
             if src is None and cs > s and not cue.kind == "impersonal":
                 src = np_forward(an, s, cs)  # coordinated verbs share the first subject
-            addr = find_addressee(an, subj_lo, cend, set(range(*src)) if src else set())
+            addr = find_addressee(an, subj_lo, cend, set(range(*src)) if src else set(), cue)
             if q is not None and (q.close + 1 >= ce or an.words[q.close + 1] in (".", "!", "?")):
                 out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [],
                                      [addr] if addr else [], cue.stwr, sentence=si))
