@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection
 
-from ..document import Document, content_hash
+from ..document import Document
 from . import stemming
 from .schema import DOCUMENTS, FULLTEXT_CHARS, LAYER_TABLES, LINKS, create_schema
 
