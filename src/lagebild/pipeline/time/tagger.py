@@ -28,6 +28,8 @@ MODES = ("news", "narrative")
 TenseFn = Callable[[int], "str | None"]
 
 _UNIT_TYPES = {"H", "MIN", "S"}
+_TRIGGER_CLASSES = ("month", "weekday", "unit", "season", "daypart", "deictic", "holiday", "periodpart",
+                    "decadeword", "tz")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Candidate:
     full: int  # length of the whole match, context included (longer wins)
     pattern: Pattern
     match: re.Match[str]
+    delta: int = 0  # offset of the match's string (a window of the text) in the text
 
 
 @dataclass
@@ -66,24 +69,75 @@ class TimeTagger:
             past.append(self.data.options["past_word_regex"])
         self._past = re.compile(r"(?<!\w)(?:" + "|".join(past) + r")(?!\w)") if past else None
         self._prev_word = re.compile(r"(\S+)\s+$")
+        # trigger words: every pattern needs a digit or a word of one of these classes
+        forms = set()
+        for cls in _TRIGGER_CLASSES:
+            if cls in lx:
+                forms.update(lex_form for lex_form in lx[cls].forms)
+        from .lexicon import _trie_regex
+
+        self._trigger = re.compile(r"\d|(?<!\w)(?i:" + _trie_regex([tuple(f.split()) for f in forms]) + ")")
         self._sent_end = re.compile(r"(?<!\d)[.!?;:]\s+(?=[\"„“‚'»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
 
     # ------------------------------------------------------------------ extraction
+    # windows around trigger words: margins (characters) before and after, and the gap below which
+    # two windows are merged. No template has more than ~35 characters before its first trigger word
+    # or more than ~15 after its last one (checked against the full-text scan on 3,500 documents).
+    _BEFORE, _AFTER, _GAP = 40, 24, 16
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of ``text`` that can hold a time expression (around digits and lexicon words)."""
+        spans: list[list[int]] = []
+        for m in self._trigger.finditer(text):
+            s, e = max(0, m.start() - self._BEFORE), min(len(text), m.end() + self._AFTER)
+            if spans and s <= spans[-1][1] + self._GAP:
+                spans[-1][1] = max(spans[-1][1], e)
+            else:
+                spans.append([s, e])
+        out = []
+        for s, e in spans:
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            while e < len(text) and not text[e].isspace():
+                e += 1
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
     def candidates(self, text: str) -> list[Candidate]:
-        """Every pattern match that passes its checks, before overlap resolution."""
+        """Every pattern match that passes its checks, before overlap resolution.
+
+        The patterns run over the windows around trigger words only, joined by a NUL separator
+        (no template crosses it), so each pattern still scans one string."""
+        wins = self.windows(text)
+        if sum(e - s for s, e in wins) > 0.7 * len(text):
+            wins = [(0, len(text))]
+        if wins == [(0, len(text))]:
+            reduced, starts, deltas = text, [0], [0]
+        else:
+            parts, starts, deltas, pos = [], [], [], 0
+            for s, e in wins:
+                starts.append(pos)
+                deltas.append(s - pos)
+                parts.append(text[s:e])
+                pos += e - s + 1
+            reduced = "\x00".join(parts)
         out: list[Candidate] = []
         for pat in self.data.patterns:
-            for m in pat.regex.finditer(text):
-                start, end = m.span()
+            for m in pat.regex.finditer(reduced):
+                delta = deltas[bisect_right(starts, m.start()) - 1]
+                start, end = m.start() + delta, m.end() + delta
                 if "pre" in m.re.groupindex and m.group("pre") is not None:
-                    start = m.end("pre")
+                    start = m.end("pre") + delta
                 if "post" in m.re.groupindex and m.group("post") is not None:
-                    end = m.start("post")
+                    end = m.start("post") + delta
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 if end <= start or not self._check(pat, m, text, start, end):
                     continue
-                out.append(Candidate(start, end, m.end() - m.start(), pat, m))
+                out.append(Candidate(start, end, m.end() - m.start(), pat, m, delta))
         return out
 
     def select(self, cands: list[Candidate]) -> list[Candidate]:
@@ -397,8 +451,8 @@ class TimeTagger:
         for key in ("month", "mm"):
             if key in fa and key not in fb and "day" in fb:
                 fb[key] = fa[key]
-        sa, ea = m.span("a")
-        sb, eb = m.span("b")
+        sa, ea = (x + cand.delta for x in m.span("a"))
+        sb, eb = (x + cand.delta for x in m.span("b"))
         if "yy" in fb and "year" in fa:
             fb["year"] = str(int(fa["year"]) // 100 * 100 + int(fb.pop("yy")))
             if int(fb["year"]) <= int(fa["year"]):
