@@ -14,8 +14,8 @@ Sets:
 - ``petr2gsr``: UniversalPetrarch's PETR2 gold-standard validation (79 real English AFP sentences with real
   country codes); never used for tuning.
 
-Per sentence the *main* event is the first event in text order whose CAMEO root is not 01 (public
-statement), else the first event.
+Per sentence the *main* event is the first event in text order that is not a plain statement
+(CAMEO 010), else the first event.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ PLOVER_05_TO_2021 = {
 
 def main_event(events: list[Event]) -> Event | None:
     for ev in events:
-        if not ev.cameo.startswith("01"):
+        if ev.cameo != "010":
             return ev
     return events[0] if events else None
 

@@ -197,6 +197,11 @@ class MentionFinder:
                     self._add(m)
                     i = m.end
                     continue
+            m = self._adjective_noun(i)
+            if m is not None:
+                self._add(m)
+                i = m.end
+                continue
             pron = lex.pronouns.get(tok.lower_)
             if pron is not None:
                 self._add(Mention(i, i + 1, "PRON", text, key=None, person=(pron == "person"), role=pron))
@@ -220,6 +225,24 @@ class MentionFinder:
         if country is None:
             return None
         return Mention(i, i + 1, "ROLE", text, country, role.sector, key=None, person=role.person, role=role.lemma)
+
+    def _adjective_noun(self, i: int) -> Mention | None:
+        """A nationality adjective with a (non-role) noun: "russische Oligarchen", "Japanese vessels"."""
+        doc, lex = self.doc, self.lex
+        if i + 1 >= len(doc) or self.taken[i + 1]:
+            return None
+        tok, nxt = doc[i], doc[i + 1]
+        if not nxt.is_alpha or lex.role(nxt.text) is not None:
+            return None  # roles are handled by the role phrase
+        if lex.lang == "de":
+            if not tok.text[:1].islower() or not nxt.text[:1].isupper():
+                return None
+        elif not nxt.text[:1].islower():
+            return None
+        a3 = lex.adjective_country(tok.text)
+        if not a3:
+            return None
+        return Mention(i, i + 2, "GPE", doc[i : i + 2].text, a3, None, a3, key=f"GPE:{a3}")
 
     def _gpe_or_inhabitant(self, i: int) -> Mention | None:
         doc, gaz = self.doc, self.gaz

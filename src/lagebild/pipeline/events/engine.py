@@ -392,7 +392,7 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         return src, (objs[0] if objs else None)
     if subj_before:
         src = subj_before[0]
-    elif subj_after and lex.lang == "de":
+    elif subj_after and lex.lang == "de" and _fronted(doc, lex, cs, i):
         src = subj_after[0]  # V2 inversion: "Am Montag griff Russland ... an"
     elif governing is not None:
         gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
@@ -409,6 +409,21 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
         tgt = rest[-1] if rest else None
     return src, tgt
+
+
+def _fronted(doc: Doc, lex: EventLexicon, cs: int, i: int) -> bool:
+    """German V2 with something other than the subject in front of the verb ("Am Montag griff ..."), or
+    verb-first; a clause opening with a noun phrase ("Unbekannte ermordeten ...") has its subject there."""
+    if i == cs:
+        return True
+    first = doc[cs]
+    if lex.markers.has("fronted", first.lower_) or lex.markers.has("preposition", first.lower_):
+        return True
+    if first.pos_ in ("ADV", "ADP", "SCONJ"):
+        return True
+    if first.like_num or first.ent_type_ in ("DATE", "TIME"):
+        return True
+    return False
 
 
 def _is_passive(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int]) -> bool:
@@ -573,7 +588,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         else:
             matches = matches[:1]
         cl = clauses(sent)
-        intent = [m for m in matches if m.trigger.kind != "noun" and m.trigger.cameo[:2] in ("02", "03", "10", "12", "13")]
+        intent = [m for m in matches if m.trigger.kind != "noun" and (m.trigger.cameo[:2] in ("02", "03", "10", "12", "13")
+                  or (m.trigger.cameo[:2] == "01" and m.trigger.cameo != "010"))]
         if intent:
             matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
                 _clause_of(cl, v.start) == _clause_of(cl, m.start) for v in intent))]
@@ -621,6 +637,9 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             if quote_id is not None and status == "asserted" and not own_speech:
                 status = "reported"
             cameo = match.trigger.cameo
+            place_id = _place(doc, lex, places, sent, match, actor_spans)
+            if (tgt is None or (src is not None and tgt.actor is src.actor)) and place_id and (cameo[:3] in PLACE_TARGET_CODES or cameo[:2] in PLACE_TARGET_ROOTS):
+                tgt = _place_actor(doc, places, place_id, actors, src) or tgt
             plover, mode = plover_for(cameo)
             if status == "planned":
                 plover, mode = _intent_plover(cameo, polarity, plover, mode)
@@ -635,7 +654,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 source_name=src.actor.name if src else None,
                 target_name=tgt.actor.name if tgt and (not src or tgt.actor is not src.actor) else None,
                 date=_date(doc, timexes, sent, clause, match, status),
-                place=_place(doc, lex, places, sent, match, actor_spans),
+                place=place_id,
                 polarity=polarity,
                 status=status,
                 attributed_to=attributed,
@@ -647,6 +666,32 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         ev.id = f"e{n}"
     doc._.lb_actors = actors
     return events
+
+
+PLACE_TARGET_CODES = {"042"}  # a visit: the place visited is the target
+PLACE_TARGET_ROOTS = {"18", "19", "20"}  # violence: the country where it happens
+
+
+def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Actor], src: ArgMention | None) -> ArgMention | None:
+    """The actor standing for the country of an event's place (created when needed)."""
+    from ..places.gazetteer import get_gazetteer
+
+    place = next((p for p in places if p.id == place_id), None)
+    if place is None or not place.country:
+        return None
+    a3 = get_gazetteer("en").to_alpha3(place.country)
+    if not a3 or (src is not None and src.actor.country == a3):
+        return None
+    actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
+    if actor is None:
+        info = get_gazetteer("en").countries.get(place.country, {})
+        actor = Actor(id=f"a{len(actors) + 1}", name=info.get("name", a3), type="GPE", country=a3, sector=None,
+                      cameo=a3, mentions=[])
+        actors.append(actor)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return ArgMention(span.start, span.end, actor)
 
 
 COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
