@@ -119,7 +119,9 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
         elif t.startswith(stem) or (lex.lang == "de" and t.startswith("ge" + stem)):
             score = len(stem)
             if lex.lang == "en" and len(t) > len(stem) + 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
-                score = None  # "attackers": a different word
+                score = None  # a different word
+            if lex.lang == "en" and t.endswith(("ers", "ees", "ee")) and t != stem:
+                score = None  # "attackers", "detainees": persons, not actions
         if score is None:
             continue
         if trig.context:
@@ -643,6 +645,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             plover, mode = plover_for(cameo)
             if status == "planned":
                 plover, mode = _intent_plover(cameo, polarity, plover, mode)
+            elif polarity == "negative" and cameo[:2] in COOPERATIVE_ROOTS:
+                plover, mode = "REJECT", None  # "failed to reach agreement", "einigten sich nicht"
             ev = Event(
                 id="",
                 trigger=trig_char,
