@@ -403,7 +403,12 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         # the subject may sit in an earlier clause ("Pakistan, a key U.S. ally, has refused")
         earlier = [m for m in ms if m.start < cs and _preceding_prep(doc, lex, m.start, 0) is None]
         src = earlier[0] if earlier else None
+    against = [m for m in after if prep[id(m)] in ("gegen", "against") and (src is None or m.actor is not src.actor)]
+    if against:
+        tgt = against[0]  # "mobilisierte Reservisten gegen den Irak": the opponent, not the instrument
     for m in after:
+        if tgt is not None:
+            break
         if m is not src and m.actor is not (src.actor if src else None):
             tgt = m
             break
