@@ -109,6 +109,11 @@ class Analysis:
         if not 0 <= i < self.n:
             return False
         tok = self.doc[i]
+        w = self.words[i]
+        if "." in w[1:-1] and w[0].isalnum() and not w[0].isdigit():
+            return True  # ndr.de, bildblog.de
+        if "-" in w[1:] and w.rsplit("-", 1)[1][:1].isupper():
+            return True  # verdi-Verhandlungsführer
         if self.has_pos and tok.pos_:
             if tok.pos_ in ("NOUN", "PROPN", "X") or (tok.pos_ == "NUM" and self.is_cap(i)):
                 return True
@@ -117,9 +122,6 @@ class Analysis:
             return False
         if self.is_punct(i):
             return False
-        w = self.words[i]
-        if "." in w[1:-1] and w[0].isalnum() and not w[0].isdigit():
-            return True  # ndr.de, bildblog.de
         if self.lex.lang == "de":
             if not self.is_cap(i):
                 return False
@@ -203,6 +205,7 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     return spans
 
 
+_QUOTE_WHOLE = bool(_os.environ.get("LB_QUOTE_SPLIT"))
 _USE_PARSE = not _os.environ.get("LB_NO_PARSE")
 _FRAGMENTS_OFF = bool(_os.environ.get("LB_NO_FRAGMENTS"))
 
@@ -254,7 +257,7 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
     if i >= limit:
         return None
     j = i
-    if an.is_(j, "pron_subj") or (an.has_pos and an.doc[j].pos_ == "PRON" and an.lower[j] not in ("sich",)):
+    if an.is_(j, "pron_subj") or (an.has_pos and an.doc[j].pos_ == "PRON" and an.lower[j] not in ("sich",) and not an.is_(j, "det")):
         return (j, j + 1)
     if an.is_(j, "det"):
         j += 1
@@ -414,8 +417,8 @@ def find_cues(an: Analysis, s: int, e: int) -> list[Cue]:
         entries = an.lex.verbs.get(low)
         if entries:
             tok = an.doc[k]
-            if an.has_pos and tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
-                continue
+            if an.has_pos and tok.pos_ in ("ADJ", "NOUN") and k > s and an.is_(k - 1, "det"):
+                continue  # attributive participle: "die erklärte Absicht"
             if an.lex.lang == "de" and an.is_cap(k):
                 continue  # nominalised ("das Sagen", "Angaben")
             chosen = None
@@ -662,6 +665,8 @@ def _message_has_evidence(an: Analysis, lo: int, hi: int, lemmas: set[str] = fro
     if low in _COMPLEMENT_START or an.words[lo - 1] == ":":
         return True
     article = low in ("der", "die", "das", "den", "dem") and lo + 1 < hi and (an.is_nounish(lo + 1) or an.is_adjish(lo + 1))
+    if low in ("der", "die", "das", "den", "dem") and _subjunctive_in(an, lo, _clause_end(an, lo, hi)):
+        article = True  # "erklärte , die noch zu schaffende Verfassung werde …"
     if low in _NON_COMPLEMENT_START and not article:
         return False
     if _span_quote_at_start(an, lo) is not None:
@@ -849,6 +854,8 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
                 continue
             frame = set(range(prev if an.words[prev] == "," else k, cend))
             q = _span_quote_at_end(an, prev - 1 if an.words[prev] == "," else prev)
+            if q is not None and q.open > s and _QUOTE_WHOLE:
+                q = None
             if q is not None:
                 out.append(Candidate("direct", [q.range], [(k, k + 1)], [src], [], "speech", sentence=si))
             else:
@@ -896,6 +903,8 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
             frame_hi = cend
             src = _source(an, cue, frame_lo if frame_lo < first and an.words[frame_lo] != "," else first, frame_hi)
             q = after_quote or _span_quote_at_end(an, cs - 2)
+            if q is not None and q.open > s and _QUOTE_WHOLE:
+                q = None  # "Das Gros handhabe es „maßvoll“ , so X": indirect with a nested direct quote
             if q is not None:
                 msg = [q.range]
                 form = "direct"
@@ -1034,7 +1043,7 @@ def _orientation(an: Analysis, cue: Cue, s: int, cs: int, cend: int, ce: int) ->
     if verb_first and not complement_after:
         before = (s, cs - 1)
         prev_cs = _clause_start(an, cs - 1, s)
-        if prev_cs > s and an.is_(prev_cs, "relative") or not _verb_before(an, *before):
+        if prev_cs > s and an.is_(prev_cs, "relative") and not _verb_before(an, s, prev_cs - 1) or not _verb_before(an, *before):
             pass  # "X , der … war , sagte" / "Ein Sprecher , Lars Beringer , sagte": the subject comes first
         elif an.lower[s] in _NON_COMPLEMENT_START - {"der", "die", "das", "dem", "den"} and _clause_end(an, s, ce) == cs - 1:
             return "none"  # "Während …, schätzte X …": a subordinate clause is not the message
