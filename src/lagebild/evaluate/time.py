@@ -303,8 +303,11 @@ def evaluate_wikiwars_en(tagger, curated: bool = False, errors: list | None = No
     return total
 
 
-def format_table(rows: dict[str, dict[str, float]], prefix_len: int = 0) -> str:
-    lines = [f"{'set':<28} {'gold':>5} {'pred':>5}  {'strict P/R/F1':>20}  {'relaxed P/R/F1':>20}  {'value P/R/F1':>20}  {'ms/doc':>7}"]
+def format_table(rows: dict[str, dict[str, float]]) -> str:
+    lines = [
+        f"{'set':<28} {'gold':>5} {'pred':>5}  {'strict P/R/F1':>20}  {'relaxed P/R/F1':>20}  "
+        f"{'value P/R/F1':>20}  {'ms/doc':>7}"
+    ]
     for name, m in rows.items():
         def trip(k: str) -> str:
             return f"{m[k + '_p']:.3f}/{m[k + '_r']:.3f}/{m[k + '_f1']:.3f}"

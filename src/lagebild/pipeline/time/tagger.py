@@ -410,11 +410,9 @@ class TimeTagger:
                 year = base.year + k
         # underspecified: no year
         if year is None and (month is not None or season is not None or weekday is not None):
-            year, month, day, resolved, anchored = ctx.underspecified(
+            year, month, day, _, anchored = ctx.underspecified(
                 month, day, weekday, season, start, self._anchor_kind(pat)
             )
-            if resolved is not None:  # a weekday resolved to a full date
-                pass
         if year is None and month is None and day is None and season is None:
             if weekday is not None:
                 return Resolved(start, end, "DATE", f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart else ""),
