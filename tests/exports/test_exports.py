@@ -45,7 +45,8 @@ def test_parquet_tables(filled_store, tmp_path):
     out = tmp_path / "pq"
     assert export(filled_store, "parquet", out) == 3
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{t}.parquet" for t in ("documents", "entities", "actors", "timexes", "quotes", "events", "places"))
+    tables = ("documents", "entities", "actors", "timexes", "quotes", "events", "places", "links")
+    assert names == sorted(f"{t}.parquet" for t in tables)
     documents = pq.read_table(out / "documents.parquet").to_pylist()
     docs = sample_documents()
     assert [d["id"] for d in documents] == [d.id for d in docs]
@@ -62,6 +63,17 @@ def test_parquet_tables(filled_store, tmp_path):
     assert places[0]["geonameid"] == 2761369 and places[0]["uid"] == f"{docs[0].id}/p1"
     entities = pq.read_table(out / "entities.parquet").to_pylist()
     assert [e["uid"] for e in entities] == [f"{docs[0].id}/e0", f"{docs[0].id}/e1"]
+
+
+def test_parquet_links(filled_store, tmp_path):
+    docs = sample_documents()
+    filled_store.add_links([{"src": f"{docs[0].id}/a1", "dst": f"{docs[1].id}/a1", "type": "same_actor",
+                             "score": 0.5, "meta": {"by": "test"}}])
+    assert filled_store.links(f"{docs[1].id}/a1")[0]["type"] == "same_actor"
+    export(filled_store, "parquet", tmp_path / "pq")
+    links = pq.read_table(tmp_path / "pq" / "links.parquet").to_pylist()
+    assert links == [{"src": f"{docs[0].id}/a1", "dst": f"{docs[1].id}/a1", "type": "same_actor", "score": 0.5,
+                      "meta": '{"by": "test"}'}]
 
 
 def test_parquet_refuses_a_file(filled_store, tmp_path):

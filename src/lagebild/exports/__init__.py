@@ -3,7 +3,8 @@
 * ``jsonl``: one Document JSON per line, byte for byte as analysed (``Document.from_dict`` reads it back).
 * ``parquet``: a directory with one Parquet file per table: ``documents.parquet`` and ``entities``,
   ``actors``, ``timexes``, ``quotes``, ``events``, ``places`` (``<layer>.parquet``), joined on ``doc_id``;
-  every layer row has ``uid = "<doc id>/<item id>"``; spans are ``list<list<int32>>`` columns.
+  every layer row has ``uid = "<doc id>/<item id>"``; spans are ``list<list<int32>>`` columns;
+  ``links.parquet`` holds the cross-document links (``src``, ``dst``, ``type``, ``score``, ``meta``).
 * ``gdelt``: the GDELT 2.0 event table (61 tab-separated columns, no header), one row per event.
 """
 

@@ -1,4 +1,4 @@
-"""Parquet export: a directory with ``documents.parquet`` and one ``<layer>.parquet`` per layer.
+"""Parquet export: ``documents.parquet``, one ``<layer>.parquet`` per layer and ``links.parquet``.
 
 Tables are flat and joined on ``doc_id``; each layer row has a stable ``uid`` (``<doc id>/<item id>``,
 entities ``e<i>`` and timexes ``t<i>`` by position, other layers their own ids). Spans are
@@ -54,6 +54,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("geonameid", pa.int64()), ("country", _S), ("lat", _F), ("lon", _F),
     ]),
 }
+LINKS_SCHEMA = pa.schema([("src", _S), ("dst", _S), ("type", _S), ("score", _F), ("meta", _S)])
 
 
 def _spans(spans) -> list[list[int]]:
@@ -138,4 +139,9 @@ def export_parquet(store: Store, path: str | Path, *, batch: int = 1000) -> int:
     finally:
         for writer in writers.values():
             writer.close()
+    links = [
+        {**link, "meta": None if link["meta"] is None else json.dumps(link["meta"], ensure_ascii=False)}
+        for link in store.links()
+    ]
+    pq.write_table(pa.Table.from_pylist(links, schema=LINKS_SCHEMA), out / "links.parquet")
     return n

@@ -192,6 +192,14 @@ class Store:
             with self.engine.begin() as conn:
                 conn.execute(LINKS.insert(), [{"score": None, "meta": None, **link} for link in links])
 
+    def links(self, uid: str | None = None) -> list[dict[str, Any]]:
+        """Stored cross-document links (those touching ``uid`` if given)."""
+        stmt = select(LINKS).order_by(LINKS.c.src, LINKS.c.dst, LINKS.c.type)
+        if uid:
+            stmt = stmt.where(or_(LINKS.c.src == uid, LINKS.c.dst == uid))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(stmt).mappings()]
+
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and its layers; returns whether it existed."""
         with self.engine.begin() as conn:
