@@ -216,6 +216,20 @@ def test_quote_is_resolved_against_the_dct(de):
     assert t.value == "2020-01-16"
 
 
+QUOTE_CASES = [  # DCT Wednesday 2020-01-15: inside a quotation, relative to when it was said
+    ("de", "Am Montag sagte der Minister: „Morgen wird entschieden.“ Heute ist Mittwoch.", "Morgen", "2020-01-14"),
+    ("de", "„Letzte Woche war es ruhig“, sagte sie am 2. Januar.", "Letzte Woche", "2019-W52"),
+    ("de", "Der Minister wird am Donnerstag sagen: „Heute entscheiden wir.“", "Heute", "2020-01-16"),
+    ("de", "Er sagte: „Morgen wird entschieden.“", "Morgen", "2020-01-16"),  # no other date: the DCT
+    ("en", 'On Monday the minister said: "We will decide tomorrow."', "tomorrow", "2020-01-14"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expr,value", QUOTE_CASES)
+def test_quotation_is_relative_to_the_time_it_was_said(de, en, lang, text, expr, value):
+    assert _find(de if lang == "de" else en, text, expr, dct="2020-01-15").value == value
+
+
 def test_component_on_blank_pipeline_and_span_helpers():
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")

@@ -232,7 +232,9 @@ class TimeTagger:
         ref = cal.Ref(dct_date.year, dct_date.month, dct_date.day) if dct_date else cal.Ref()
         ctx = _Ctx(self, dct_date, dct_time, ref, tense)
         out: list[Timex] = []
+        done: list[tuple[Candidate, int]] = []  # candidate, index of its first Timex in out
         for cand in self.select(self.candidates(text)):
+            done.append((cand, len(out)))
             for r in self._resolve(cand, ctx):
                 out.append(Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.anchored, r.mod))
                 new_ref = r.ref if r.ref is not None else _ref_of(r)
@@ -240,7 +242,54 @@ class TimeTagger:
                     new_ref = None  # "seit 1939": a span's start, not the time the story is at
                 if new_ref is not None:
                     ctx.ref = new_ref
+        if self.mode == "news":
+            self._requote(text, out, done, tense)
         return out
+
+    _QUOTE = re.compile(r"„[^„“”\n]{1,1500}[“”]|“[^“”\n]{1,1500}”|»[^»«\n]{1,1500}«|«[^»«\n]{1,1500}»"
+                        r"|\"[^\"\n]{1,1500}\"")
+    _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+    _period_end = re.compile(r"(?<!\d)[.!?][“”\"»«]?\s+(?=[\"„“‚'»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
+
+    def _requote(self, text: str, out: list[Timex], done: list[tuple[Candidate, int]], tense: TenseFn) -> None:
+        """Inside a quotation, "morgen", "letzte Woche", "am Donnerstag" are relative to when the words
+        were said: the day named in the same sentence outside the quotation ("Am Montag sagte er: ...",
+        "..., sagte er am Montag"), else the DCT (already resolved that way)."""
+        quotes = [m.span() for m in self._QUOTE.finditer(text)]
+        if not quotes:
+            return
+        bounds = [0] + [m.end() for m in self._period_end.finditer(text)] + [len(text)]
+
+        def quote_of(start: int, end: int) -> tuple[int, int] | None:
+            for qs, qe in quotes:
+                if qs < start and end < qe:
+                    return qs, qe
+            return None
+
+        for cand, idx in done:
+            if idx >= len(out) or cand.pattern.resolver not in ("deictic", "offset", "shift", "calendar"):
+                continue
+            tx = out[idx]
+            q = quote_of(tx.start, tx.end)
+            if q is None or not tx.anchored:
+                continue
+            f = self._fields(cand.match, cand.pattern)
+            if cand.pattern.resolver == "calendar" and not ("weekday" in f and "day" not in f and "year" not in f):
+                continue
+            s0 = bounds[bisect_right(bounds, q[0]) - 1]
+            j = bisect_right(bounds, q[1] - 1)
+            s1 = bounds[j] if j < len(bounds) else len(text)
+            speech = [o for o in out if s0 <= o.start < s1 and not (q[0] <= o.start < q[1]) and o.value
+                      and self._DAY.match(o.value) and quote_of(o.start, o.end) is None]
+            if not speech:
+                continue
+            day = min(speech, key=lambda o: min(abs(o.start - q[0]), abs(o.start - q[1]))).value[:10]
+            said = date.fromisoformat(day)
+            ctx = _Ctx(self, said, None, cal.Ref(said.year, said.month, said.day), tense)
+            res = self._resolve(cand, ctx)
+            if res:
+                r = res[0]
+                out[idx] = Timex(r.start, r.end, text[r.start : r.end], r.type, r.value, r.anchored, r.mod)
 
     def _noref_before(self, text: str, start: int) -> bool:
         m = self._prev_word.search(text[max(0, start - 30) : start])
