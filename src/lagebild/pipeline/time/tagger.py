@@ -143,16 +143,16 @@ class TimeTagger:
     def select(self, cands: list[Candidate]) -> list[Candidate]:
         """Longest match first (context included), then pattern order; no overlapping extents."""
         chosen: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(max((c.end for c in cands), default=0) + 1)  # 1 = character already taken
         def key(c: Candidate) -> tuple:
             weak = "weak" in c.pattern.options  # e.g. bare numbers read as years only in BC narratives
             return (weak, -c.full, -(c.end - c.start), c.pattern.order, c.start)
 
         for c in sorted(cands, key=key):
-            if any(c.start < e and s < c.end for s, e in taken):
+            if taken.find(1, c.start, c.end) != -1:
                 continue
             chosen.append(c)
-            taken.append((c.start, c.end))
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.sort(key=lambda c: c.start)
         return chosen
 
@@ -259,11 +259,13 @@ class TimeTagger:
         if not quotes:
             return
         bounds = [0] + [m.end() for m in self._period_end.finditer(text)] + [len(text)]
+        starts = [o.start for o in out]  # out is in text order
+        qstarts = [qs for qs, _ in quotes]
 
         def quote_of(start: int, end: int) -> tuple[int, int] | None:
-            for qs, qe in quotes:
-                if qs < start and end < qe:
-                    return qs, qe
+            i = bisect_right(qstarts, start - 1) - 1  # the last quotation opening before start
+            if i >= 0 and quotes[i][0] < start and end < quotes[i][1]:
+                return quotes[i]
             return None
 
         for cand, idx in done:
@@ -279,7 +281,8 @@ class TimeTagger:
             s0 = bounds[bisect_right(bounds, q[0]) - 1]
             j = bisect_right(bounds, q[1] - 1)
             s1 = bounds[j] if j < len(bounds) else len(text)
-            speech = [o for o in out if s0 <= o.start < s1 and not (q[0] <= o.start < q[1]) and o.value
+            lo, hi = bisect_right(starts, s0 - 1), bisect_right(starts, s1 - 1)
+            speech = [o for o in out[lo:hi] if not (q[0] <= o.start < q[1]) and o.value
                       and self._DAY.match(o.value) and quote_of(o.start, o.end) is None]
             if not speech:
                 continue
