@@ -134,6 +134,8 @@ def _score_de(rows) -> dict[str, Any]:
         "polarity_accuracy": _ratio(pol_ok, n),
         "status_accuracy": _ratio(status_ok, n),
         "negated_coded_positive": float(neg_as_pos),
+        # 1.0 = no negated action in the set was coded as a positive event (a floor can pin it)
+        "negation_safety": 1.0 - _ratio(neg_as_pos, neg_n),
     }
     return {"metrics": metrics, "n": n, "n_negative": neg_n, "errors": errors}
 
