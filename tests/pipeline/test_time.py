@@ -59,6 +59,8 @@ DE_CASES = [
     ("Am Donnerstag hatte die Polizei das Haus durchsucht.", "Donnerstag", "DATE", "2020-01-09", None),
     ("Am Donnerstag wird der Bundestag abstimmen.", "Donnerstag", "DATE", "2020-01-16", None),
     ("Am Donnerstagabend war es ruhig.", "Donnerstagabend", "TIME", "2020-01-09TEV", None),
+    ("Am Donnerstag trafen sich die Minister.", "Donnerstag", "DATE", "2020-01-09", None),
+    ("Am Donnerstag treffen sich die Minister.", "Donnerstag", "DATE", "2020-01-16", None),  # nearest
     # underspecified dates: year from the DCT, direction from the tense
     ("Am 5. Januar hatte er gekündigt.", "5. Januar", "DATE", "2020-01-05", None),
     ("Am 20. Dezember hatte er gekündigt.", "20. Dezember", "DATE", "2019-12-20", None),
