@@ -23,6 +23,8 @@ _THIRD_PERSON_PRON = {"er", "sie", "es", "man", "jemand", "niemand", "wer", "das
                       "diese", "dieses", "jeder", "jede", "jedes", "keiner", "keine", "einer", "eine"}
 _FIRST_SG = {"ich"}
 _FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+# indicative past forms ending in -e but not -te
+_PAST_E = {"wurde", "wurdest"}
 
 
 @lru_cache(maxsize=None)
@@ -42,10 +44,19 @@ def _is_finite(tok: Token) -> bool:
     return "Fin" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
 
 
+_SUBJ = ("nsubj", "nsubj:pass", "sb", "expl", "csubj")
+
+
 def _subject(tok: Token) -> Token | None:
+    """The subject of a finite verb; for an auxiliary or copula (UD attaches the subject to the
+    content word: "er *habe* es gesagt") the subject of its head."""
     for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "sb", "expl"):
+        if child.dep_ in _SUBJ:
             return child
+    if tok.dep_ in ("aux", "aux:pass", "cop") and tok.head is not tok:
+        for child in tok.head.children:
+            if child.dep_ in _SUBJ:
+                return child
     return None
 
 
@@ -72,9 +83,13 @@ def apply_mood_rules(doc: Doc) -> Doc:
             else:
                 _set_mood(tok, "Sub")
             continue
-        if not low.endswith("e") or low.endswith("te") or len(low) < 3:
+        if not low.endswith("e") or low.endswith("te") or len(low) < 3 or low in _PAST_E:
+            continue
+        if "Past" in tok.morph.get("Tense"):
             continue
         subj = _subject(tok)
+        if subj is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("er", "sie", "es", "man"):
+            subj = doc[tok.i - 1]  # "…, er habe" with a broken parse
         if subj is None:
             continue
         if subj.lower_ in _FIRST_SG:

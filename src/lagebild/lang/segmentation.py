@@ -11,8 +11,38 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+_DASHES = {"-", "–", "—", ":"}
+_AGENCY_MAX = 6  # tokens inside the parentheses of a byline: (dpa), (AFP/dpa), (Reuters)
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the dash/colon ending a dateline starting at ``start`` (``BERLIN (dpa) -``,
+    ``Washington/Berlin (AFP/dpa) –``, ``Kiew (Reuters):``), or None."""
+    i, n = start, len(doc)
+    # place: 1-4 capitalised tokens, possibly joined by "/"
+    k = 0
+    while i < n and k < 6 and (doc[i].text[:1].isupper() or doc[i].text == "/") and not doc[i].is_space:
+        i += 1
+        k += 1
+    if k == 0 or i >= n:
+        return None
+    if doc[i].text == "(":
+        j = i + 1
+        while j < n and j - i <= _AGENCY_MAX and doc[j].text != ")":
+            j += 1
+        if j >= n or doc[j].text != ")":
+            return None
+        i = j + 1
+    elif not doc[i - 1].text.isupper():
+        return None  # "Berlin -" without agency: only all-caps places count
+    if i < n and doc[i].text in _DASHES and i + 1 < n:
+        return i
+    return None
+
+
 class NewlineSentences:
-    """Start a sentence after every whitespace token containing a line break (``\\n``).
+    """Start a sentence after every whitespace token containing a line break (``\\n``), and keep a
+    dateline (``BERLIN (dpa) -``) in the sentence it introduces.
 
     With ``single_newline=False`` only blank lines (paragraph breaks) start a sentence.
     """
@@ -30,7 +60,17 @@ class NewlineSentences:
                 if nxt.is_space:
                     continue
                 nxt.is_sent_start = True
-                # the text before the break ends a sentence: the token after the break starts one
+        # datelines belong to the sentence they introduce
+        starts = [0] + [t.i for t in doc if t.is_sent_start and t.i > 0]
+        for st in starts:
+            while st < n and doc[st].is_space:
+                st += 1
+            end = _dateline_end(doc, st) if st < n else None
+            if end is None:
+                continue
+            for j in range(st + 1, min(end + 2, n)):
+                if not doc[j].is_space:
+                    doc[j].is_sent_start = False
         return doc
 
     # serialisation: nothing to store beyond the config
@@ -50,3 +90,48 @@ class NewlineSentences:
 @Language.factory("lagebild_newline_sentences", default_config={"single_newline": True})
 def make_newline_sentences(nlp: Language, name: str, *, single_newline: bool) -> NewlineSentences:
     return NewlineSentences(single_newline=single_newline)
+
+
+def merge_datelines(doc: Doc) -> Doc:
+    """After parsing: a sentence that is only a dateline (``BERLIN (dpa) -``) is attached to the
+    following sentence (its root becomes a ``dep`` of the next sentence's root)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    sents = list(doc.sents)
+    for cur, nxt in zip(sents, sents[1:]):
+        st = cur.start
+        while st < cur.end and doc[st].is_space:
+            st += 1
+        if st >= cur.end:
+            continue
+        end = _dateline_end(doc, st)
+        if end is None:
+            continue
+        rest = [t for t in doc[end + 1 : cur.end] if not t.is_space]
+        if rest:
+            continue
+        cur.root.head = nxt.root
+        cur.root.dep_ = "dep"
+    return doc
+
+
+class DatelineMerge:
+    def __call__(self, doc: Doc) -> Doc:
+        return merge_datelines(doc)
+
+    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
+        return self
+
+
+@Language.factory("lagebild_dateline_merge")
+def make_dateline_merge(nlp: Language, name: str) -> DatelineMerge:
+    return DatelineMerge()

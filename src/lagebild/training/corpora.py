@@ -126,6 +126,7 @@ def read_conllu(vocab: Vocab, path: Path, lang: str) -> list[Doc]:
     for rows in _conllu_sentences(path):
         doc = _conllu_doc(vocab, rows, lang)
         if doc is not None:
+            doc.user_data["corpus"] = Path(path).name
             docs.append(doc)
     return docs
 
@@ -403,4 +404,74 @@ def germeval_sentences(path: Path) -> list[list[str]]:
             cur.append(line.split("\t")[1])
     if cur:
         out.append(cur)
+    return out
+
+
+# SmartData (DFKI, CC BY 4.0): German news/RSS/tweets with character-offset concept mentions ---------
+
+SMARTDATA_MAP = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+}
+
+
+def _json_stream(text: str) -> Iterator[dict]:
+    dec = json.JSONDecoder()
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            break
+        obj, i = dec.raw_decode(text, i)
+        yield obj
+
+
+def read_smartdata(vocab: Vocab, split: str = "train") -> list[Doc]:
+    """SmartData documents split at line breaks. Mentions that are common-noun phrases (the corpus
+    marks "die Gruppe" as a company; GermEval does not) are dropped using HanTa's STTS tags."""
+    import spacy
+
+    nlp = spacy.blank("de", vocab=vocab)
+    path = data_path("ner", "smartdata", "v1_20180119", f"{split}.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        raw = fh.read()
+    out = []
+    for obj in _json_stream(raw):
+        text = ((obj.get("text") or {}).get("string")) or ""
+        mentions = ((obj.get("conceptMentions") or {}).get("array")) or []
+        spans = []
+        for m in mentions:
+            lab = SMARTDATA_MAP.get(m.get("type"))
+            if lab:
+                spans.append((m["span"]["start"], m["span"]["end"], lab))
+        offset = 0
+        for para in text.split("\n"):
+            start, end = offset, offset + len(para)
+            offset = end + 1
+            if len(para.split()) < 3:
+                continue
+            doc = nlp.make_doc(para)
+            if len(doc) > 120:
+                continue
+            words = [t.text for t in doc]
+            tags, _ = hanta_tag(words)
+            ents = []
+            for s, e, lab in spans:
+                if s >= start and e <= end:
+                    sp = doc.char_span(s - start, e - start, label=lab, alignment_mode="expand")
+                    if sp is None:
+                        continue
+                    if not any(tags[t.i] in ("NE", "FM", "XY") or t.text.isupper() for t in sp):
+                        continue
+                    ents.append(sp)
+            try:
+                doc.set_ents(spacy.util.filter_spans(ents), default="outside")
+            except ValueError:
+                continue
+            out.append(doc)
     return out

@@ -74,11 +74,14 @@ def de_syntax_test(vocab):
 def de_ner(vocab, include_nc: bool):
     ge = C.read_germeval(vocab, data_path("ner", "germeval2014", "NER-de-dev.tsv"))
     ge_train, ge_dev = ge[:1900], ge[1900:]
-    mobie = C.shuffled(C.read_mobie(vocab, "train") + C.read_mobie(vocab, "dev"))[:3000]
+    mobie = C.shuffled(C.read_mobie(vocab, "train") + C.read_mobie(vocab, "dev"))[:2000]
+    smart = C.read_smartdata(vocab, "train") + C.read_smartdata(vocab, "test")
     # news is the target: GermEval (news + Wikipedia) counts three times
-    train = ge_train * 3 + mobie
+    train = ge_train * 3 + mobie + smart
     names = ["GermEval 2014 dev sentences 1-1900, x3 (CC BY 4.0)",
-             "MobIE train+dev, 3,000 sentences (CC BY 4.0)"]
+             "MobIE train+dev, 2,000 sentences (traffic reports and tweets, CC BY 4.0)",
+             f"SmartData v1 train+test, {len(smart)} paragraphs (news/RSS/tweets, CC BY 4.0; common-noun "
+             "mentions dropped)"]
     if include_nc:
         ep = []
         for split in ("train", "dev", "test"):
@@ -158,24 +161,39 @@ def _write(docs: list[Doc], path: Path) -> None:
     db.to_disk(path)
 
 
-def build_corpora(lang: str, work: Path, include_nc: bool, log=print) -> dict:
+def build_corpora(lang: str, work: Path, include_nc: bool, log=print, parts=("syntax", "ner")) -> dict:
     nlp = spacy.blank(lang)
-    info = {}
+    old = work / "data.json"
+    info = json.loads(old.read_text(encoding="utf-8")) if old.exists() else {}
+    if "syntax" in parts:
+        _build_syntax(lang, nlp, work, include_nc, info, log)
+    if "ner" in parts:
+        _build_ner(lang, nlp, work, include_nc, info, log)
+    return info
+
+
+def _build_syntax(lang, nlp, work, include_nc, info, log):
     tr, dev, names, devname, testname, *extra = SOURCES[lang]["syntax"](nlp.vocab, include_nc)
     silver = extra[0] if extra else []
     grouped = C.group_docs(nlp.vocab, C.shuffled(tr), 10) if lang == "de" else C.group_docs(nlp.vocab, tr, 10)
     _write(C.shuffled(grouped + silver), work / "corpus" / "syntax_train.spacy")
     _write(C.group_docs(nlp.vocab, dev, 10), work / "corpus" / "syntax_dev.spacy")
+    # tag->UPOS consistency table from the treebank whose conventions the test set follows
+    # (UD German PUD annotates adverbial ADJD as ADV, GSD as ADJ)
+    table_docs = [d for d in tr if d.user_data.get("corpus", "").startswith(("de_gsd", "en_ewt"))] or tr
+    _write(table_docs, work / "corpus" / "syntax_gold.spacy")
     info["syntax"] = {"train": names, "dev": devname, "test": testname,
                       "train_sents": len(tr), "train_tokens": sum(len(d) for d in tr)}
     log(f"syntax: {len(tr)} train sentences ({info['syntax']['train_tokens']} tokens), {len(dev)} dev")
+
+
+def _build_ner(lang, nlp, work, include_nc, info, log):
     tr, dev, names, devname, testname = SOURCES[lang]["ner"](nlp.vocab, include_nc)
     _write(C.shuffled(tr), work / "corpus" / "ner_train.spacy")
     _write(dev, work / "corpus" / "ner_dev.spacy")
     info["ner"] = {"train": names, "dev": devname, "test": testname,
                    "train_sents": len(tr), "train_tokens": sum(len(d) for d in tr)}
     log(f"ner: {len(tr)} train sentences ({info['ner']['train_tokens']} tokens), {len(dev)} dev")
-    return info
 
 
 def _train(config: str, name: str, work: Path, log=print) -> Path:
@@ -195,15 +213,22 @@ def _train(config: str, name: str, work: Path, log=print) -> Path:
     return out / "model-best"
 
 
-def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None) -> Path:
+def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None,
+             pos_docs: list[Doc] | None = None) -> Path:
     from ..lang import mood, segmentation  # noqa: F401  (registers the rule components)
 
     nlp = spacy.load(syntax_dir)
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp)
+    if pos_docs:
+        from .posmap import consistency_patterns, tag_pos_table
+
+        ruler = nlp.add_pipe("attribute_ruler", name="pos_consistency", after="morphologizer")
+        ruler.add_patterns(consistency_patterns(tag_pos_table(pos_docs)))
     nlp.add_pipe("lagebild_newline_sentences", before="parser")
+    nlp.add_pipe("lagebild_dateline_merge", after="parser")
     if lang == "de":
-        nlp.add_pipe("lagebild_mood", after="parser", config={"lang": lang})
+        nlp.add_pipe("lagebild_mood", after="lagebild_dateline_merge", config={"lang": lang})
     customize_tokenizer(nlp)
     nlp.meta["name"] = "core"
     nlp.meta["version"] = "0.1.0"
@@ -222,12 +247,14 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
 
 def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps_ner: int,
                    width: int = 96, depth: int = 4, include_nc: bool = False,
-                   only: str | None = None, interim: bool = False, log=print) -> Path:
+                   only: str | None = None, interim: bool = False, pos_rules: bool = True,
+                   log=print) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     if only == "assemble":
         info = json.loads((work / "data.json").read_text(encoding="utf-8"))
     else:
-        info = build_corpora(lang, work, include_nc, log=log)
+        info = build_corpora(lang, work, include_nc, log=log,
+                             parts=("syntax", "ner") if only is None else (only,))
         (work / "data.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     syn = work / "syntax" / "model-best"
     ner = work / "ner" / "model-best"
@@ -238,7 +265,10 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
     if not (syn.exists() and ner.exists()):
         log(f"not assembling: {syn if not syn.exists() else ner} does not exist yet")
         return work
-    return assemble(lang, syn, ner, out, {"data": info, "include_nc": include_nc,
+    pos_docs = None
+    if pos_rules:
+        pos_docs = list(DocBin().from_disk(work / "corpus" / "syntax_gold.spacy").get_docs(spacy.blank(lang).vocab))
+    return assemble(lang, syn, ner, out, pos_docs=pos_docs, meta_extra={"data": info, "include_nc": include_nc,
                                           "shape": {"width": width, "depth": depth},
                                           "steps": {"syntax": steps_syntax, "ner": steps_ner},
                                           "interim": interim})
