@@ -647,6 +647,7 @@ _REPORTED_VERBS_DE = {
     "zusagen", "vorschlagen", "empfehlen", "bitten", "einräumen", "zugeben", "melden", "berichten", "mahnen",
     "verweisen", "hinweisen", "beschreiben", "schildern", "prognostizieren", "schätzen", "vermuten", "befürchten",
     "skandieren", "protestieren", "rechtfertigen", "beharren", "verurteilen", "anprangern", "hoffen",
+    "beziffern", "einstufen", "begrüßen", "attackieren", "aussprechen",
 }
 _COMPLEMENT_START = {"dass", "daß", "ob", "that", "whether"}
 _NON_COMPLEMENT_START = {
@@ -952,13 +953,17 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
                 out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [], [], cue.stwr,
                                      sentence=si))
             frame_tokens |= set(range(cs, cend))
+            lemmas = _lemmas(an, cue)
+            if _os.environ.get("LB_REP_INNER") and cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s:
+                out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             continue
         lemmas = {v.lemma for v in an.lex.verbs.get(an.lower[cue.head], [])}
         if _os.environ.get("LB_NO_REPORTED"):
             continue
         passive = any(an.lower[t] in ("wird", "wurde", "wurden", "werden", "worden", "sind", "ist") for t in cue.tokens)
         bad_src = src is not None and (an.lower[src[0]] in ("ihm", "ihr", "dies", "das", "es", "ihnen") or an.is_(src[0], "adverb"))
-        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and cend >= ce and not passive and not bad_src:
+        whole = True  # commas allowed: relative clauses and appositions stay in the report
+        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and whole and not passive and not bad_src:
             out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             frame_tokens |= set(range(s, e))
     # prepositional frames: the message is the rest of the clause
