@@ -259,11 +259,17 @@ def _arg_mentions(all_mentions: list[ArgMention], sent: Span) -> list[ArgMention
     return [m for m in all_mentions if m.start >= sent.start and m.end <= sent.end]
 
 
+QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "millions", "group", "number", "some", "many", "most", "all",
+                  "none", "one", "two", "three", "several", "scores", "tens", "members", "part", "majority"}
+
+
 def _preceding_prep(doc: Doc, lex: EventLexicon, i: int, floor: int) -> str | None:
     j = i - 1
     while j >= floor:
         w = doc[j]
         if lex.markers.has("preposition", w.lower_):
+            if w.lower_ == "of" and j > 0 and (doc[j - 1].lower_ in QUANTITY_WORDS or doc[j - 1].like_num):
+                return None  # "Thousands of Iraqi Kurds": the quantity's head is the actor
             return w.lower_
         if w.is_alpha and (w.text[:1].islower() or lex.lang == "en") and not lex.markers.has("preposition", w.lower_):
             # determiners/adjectives ("gegen die russischen Truppen") may sit in between
@@ -440,7 +446,12 @@ def _is_passive(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, in
     if match.trigger.kind != "verb":
         return False
     cs, ce = clause
-    if not any(lex.markers.has("passive_aux", doc[j].lower_) for j in range(cs, min(ce, len(doc)))):
+    if lex.lang == "en":
+        # English: the auxiliary right before the participle ("was attacked", "were quickly arrested")
+        window = range(max(cs, match.start - 3), match.start)
+    else:
+        window = range(cs, min(ce, len(doc)))
+    if not any(lex.markers.has("passive_aux", doc[j].lower_) for j in window):
         return False
     t = tok.lower_
     if lex.lang == "de":
