@@ -705,7 +705,7 @@ def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Acto
     actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
     if actor is None:
         info = get_gazetteer("en").countries.get(place.country, {})
-        actor = Actor(id=f"a{len(actors) + 1}", name=info.get("name", a3), type="GPE", country=a3, sector=None,
+        actor = Actor(id=_next_actor_id(actors), name=info.get("name", a3), type="GPE", country=a3, sector=None,
                       cameo=a3, mentions=[])
         actors.append(actor)
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -727,6 +727,19 @@ def _intent_plover(cameo: str, polarity: str, plover: str | None, mode: str | No
     if root in CONFLICT_ROOTS and polarity == "positive":
         return "THREATEN", None
     return plover, mode
+
+
+def _next_actor_id(actors: list[Actor]) -> str:
+    """A fresh "a<n>" id, above every numeric id already used (other layers may have added actors)."""
+    top = 0
+    for a in actors:
+        if a.id.startswith("a") and a.id[1:].isdigit():
+            top = max(top, int(a.id[1:]))
+    ids = {a.id for a in actors}
+    k = max(top, len(actors)) + 1
+    while f"a{k}" in ids:
+        k += 1
+    return f"a{k}"
 
 
 def _dedupe(items: list[tuple[Match, Event]], cl: list[tuple[int, int]]) -> list[Event]:
@@ -783,7 +796,7 @@ def _adjective_sources(doc: Doc, actor_lex: ActorLexicon, matches: list[Match], 
             continue
         actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
         if actor is None:
-            actor = Actor(id=f"a{len(actors) + 1}", name=doc.text[span[0]:span[1]], type="GPE", country=a3,
+            actor = Actor(id=_next_actor_id(actors), name=doc.text[span[0]:span[1]], type="GPE", country=a3,
                           sector=None, cameo=a3, mentions=[])
             actors.append(actor)
         if span not in actor.mentions:
