@@ -163,6 +163,8 @@ class Analysis:
 
     def is_subjunctive(self, i: int) -> bool:
         tok = self.doc[i]
+        if self.lex.lang == "de" and ((i > 0 and self.lower[i - 1] in ("ich", "wir")) or (i + 1 < self.n and self.lower[i + 1] in ("ich", "wir"))):
+            return False  # "habe ich", "ich habe": first person indicative
         if self.has_morph and tok.morph and "Mood" in tok.morph:
             return "Sub" in tok.morph.get("Mood")
         return self.lower[i] in self.lex.subjunctive
@@ -1142,6 +1144,8 @@ def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
 
 _IFI_WINDOW = int(_os.environ.get("LB_IFI_WINDOW", "2"))
 _IFI_ANYWHERE = not _os.environ.get("LB_IFI_NEAR_ONLY")
+_KONJ1_ONLY = bool(_os.environ.get("LB_KONJ1_ONLY"))
+_KONJ2 = {"würde", "würden", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "hätte", "hätten", "wäre", "wären", "sollte", "sollten"}
 _KONJ1 = {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "wisse"}
 
 
@@ -1189,7 +1193,7 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
         prev = [c for c in cands + new if c.source and c.sentence < si]
         ref = max(prev, key=lambda c: (c.sentence, c.start)) if prev else None
         near = ref is not None and si - ref.sentence <= _IFI_WINDOW
-        subj = any(an.is_subjunctive(k) for k in range(s, e) if an.quote_of[k] < 0)
+        subj = any(an.is_subjunctive(k) and (not _KONJ1_ONLY or an.lower[k] not in _KONJ2) for k in range(s, e) if an.quote_of[k] < 0)
         strong = any(an.lower[k] in _KONJ1 for k in range(s, e) if an.quote_of[k] < 0)
         modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
         generic = _generic_frame(an, s, e) if subj and not _os.environ.get("LB_NO_GENERIC") else None
