@@ -575,8 +575,8 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
         if a3:
             doc_counts[a3] += 1
     for a in actors:
-        if a.type == "GPE" and a.country:
-            doc_counts[a.country] += len(a.mentions)
+        if a.country and (a.type == "GPE" or not (a.cameo or "").startswith(("IGO", "NGO", "IMG"))):
+            doc_counts[a.country] += len(a.mentions)  # countries and actors with an explicit nationality
     if not doc_counts:
         return
     sents = list(doc.sents) if (doc.has_annotation("SENT_START") or _has_dep(doc)) else [doc[:]]
@@ -596,6 +596,9 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
                     a3 = lex.gaz.to_alpha3(p.country)
                     if a3:
                         local[a3] += 1
+            for other in actors:
+                if other.country and other is not a and any(sent.start_char <= st < sent.end_char for st, _e in other.mentions):
+                    local[other.country] += 1
         counts = local or doc_counts
         best = counts.most_common(1)[0][0]
         a.country = best
