@@ -90,6 +90,13 @@ def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
     if lex.lang == "de":
         if tok.text[:1].isupper() and not tok.is_sent_start:
             return False  # a German noun
+        # an attributive participle ("getötete Zivilisten", "inhaftierte Oppositionsführer") is not a verb; the
+        # interim tagger is not reliable enough here, so this is decided on the form
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        w = tok.lower_
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and w.endswith(
+                ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener")) and (w.startswith("ge") or "iert" in w):
+            return False
     return True
 
 
@@ -603,6 +610,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         non_statement = [m for m in matches if not m.trigger.cameo.startswith("01")]
         if non_statement:
             matches = non_statement + [m for m in matches if m.trigger.cameo.startswith("01") and m.trigger.cameo != "010"]
+            matches.sort(key=lambda m: m.start)
         else:
             matches = matches[:1]
         cl = clauses(sent)
