@@ -793,7 +793,7 @@ def detect(an: Analysis) -> list[Candidate]:
 
     cands: list[Candidate] = []
     for si, (s, e) in enumerate(an.sents):
-        cands.extend(_sentence_candidates(an, si, s, e, sent_cues[si]))
+        cands.extend(_sentence_candidates(an, si, s, e, sent_cues[si], cands))
     _direct_quotes(an, cands)
     _free_indirect(an, cands)
     _mark_nesting(cands)
@@ -811,7 +811,9 @@ def _inline_complement(an: Analysis, cue: Cue, ce: int) -> int | None:
     return None
 
 
-def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue]) -> list[Candidate]:
+def _sentence_candidates(
+    an: Analysis, si: int, s: int, e: int, cues: list[Cue], earlier: list[Candidate]
+) -> list[Candidate]:
     ce = _content_end(an, s, e)
     out: list[Candidate] = []
     consumed: set[int] = set()
@@ -947,6 +949,17 @@ def _sentence_candidates(an: Analysis, si: int, s: int, e: int, cues: list[Cue])
                                      [addr] if addr else [], cue.stwr, sentence=si))
                 frame_tokens |= set(range(subj_lo, lo))
             continue
+        # "Dies teilte die Polizei mit ." — the message is the previous sentence (plus the pronoun)
+        if (orientation == "none" and cs == s and an.lower[s] in ("dies", "das", "dieses") and first == s + 1
+                and si > 0 and cend >= ce and cue.kind == "verb"):
+            ps, pe = an.sents[si - 1]
+            pce = _content_end(an, ps, pe)
+            if pce > ps and not any(c.sentence == si - 1 and c.form != "direct" for c in earlier):
+                src = _source(an, cue, s, cend)
+                out.append(Candidate("indirect", [(ps, pce), (s, s + 1)], _rs(cue.tokens), [src] if src else [], [],
+                                     cue.stwr, sentence=si))
+                frame_tokens |= set(range(s, e))
+                continue
         # the frame is the whole clause: a quotation inside it, or reported speech
         inner = [q for q in _quote_inside(an, cs, cend)]
         src = _source(an, cue, cs, cend)
@@ -995,7 +1008,7 @@ _STRONG_SPEECH = {
     "erläutern", "verkünden", "glauben", "hoffen", "fürchten", "befürchten", "vermuten", "antworten", "entgegnen",
     "say", "tell", "state", "add", "claim", "write", "report", "believe", "think", "insist", "argue",
 }
-_CORRELATES = {"davor", "darauf", "davon", "daran", "dafür", "dazu", "darüber", "damit", "dagegen", "darum"}
+_CORRELATES = {"dahingehend", "davor", "darauf", "davon", "daran", "dafür", "dazu", "darüber", "damit", "dagegen", "darum"}
 
 
 def _lemmas(an: Analysis, cue: Cue) -> set[str]:
