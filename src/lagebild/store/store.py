@@ -344,18 +344,23 @@ class Store:
         tsq = (
             "CASE WHEN {t}.lang = 'en' THEN plainto_tsquery('english', :q) ELSE plainto_tsquery('german', :q) END"
         )
+        # one condition per language, so that each can use the GIN index
+        match = (
+            "(({t}.lang = 'en' AND {t}.tsv @@ plainto_tsquery('english', :q)) OR "
+            "({t}.lang IS DISTINCT FROM 'en' AND {t}.tsv @@ plainto_tsquery('german', :q)))"
+        )
         with self.engine.connect() as conn:
             docs = conn.execute(
                 text(
                     f"SELECT id, ts_rank(tsv, {tsq.format(t='d')}) AS score FROM documents d "
-                    f"WHERE tsv @@ {tsq.format(t='d')} ORDER BY score DESC, pk LIMIT :limit"
+                    f"WHERE {match.format(t='d')} ORDER BY score DESC, pk LIMIT :limit"
                 ),
                 {"q": query, "limit": limit},
             ).all()
             quotes = conn.execute(
                 text(
                     f"SELECT uid, doc_id, speaker_name, message_text, ts_rank(tsv, {tsq.format(t='qu')}) AS score "
-                    f"FROM quotes qu WHERE tsv @@ {tsq.format(t='qu')} ORDER BY score DESC, uid LIMIT :limit"
+                    f"FROM quotes qu WHERE {match.format(t='qu')} ORDER BY score DESC, uid LIMIT :limit"
                 ),
                 {"q": query, "limit": quote_limit},
             ).all()
