@@ -95,8 +95,8 @@ def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         w = tok.lower_
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and w.endswith(
-                ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener")) and (w.startswith("ge") or "iert" in w):
-            return False
+                ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener")) and w.startswith("ge"):
+            return False  # (-ierte forms stay: "protestierten Hunderte" is finite)
     return True
 
 
