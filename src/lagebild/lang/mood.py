@@ -85,8 +85,6 @@ def apply_mood_rules(doc: Doc) -> Doc:
             continue
         if not low.endswith("e") or low.endswith("te") or len(low) < 3 or low in _PAST_E:
             continue
-        if "Past" in tok.morph.get("Tense"):
-            continue
         subj = _subject(tok)
         if subj is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("er", "sie", "es", "man"):
             subj = doc[tok.i - 1]  # "…, er habe" with a broken parse

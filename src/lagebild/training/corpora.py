@@ -142,7 +142,24 @@ def group_docs(vocab: Vocab, docs: list[Doc], n: int = 10) -> list[Doc]:
 _NO_SPACE_BEFORE = set(".,;:!?)]}»“”'\"%")
 
 
-def _bio_doc(vocab: Vocab, words: list[str], labels: list[str | None]) -> Doc:
+def _partial_missing(doc: Doc, ents: list[Span]) -> list[Span]:
+    """For corpora that annotate only some entity types (no MISC, or only traffic-relevant names):
+    capitalised tokens outside the annotated entities (not sentence-initial) are *unknown* rather
+    than O, so the model does not learn that unannotated names are not entities."""
+    covered = set()
+    for e in ents:
+        covered.update(range(e.start, e.end))
+    missing = []
+    for t in doc:
+        if t.i in covered or t.i == 0 or not t.text[:1].isupper():
+            continue
+        if doc[t.i - 1].text in (".", "!", "?", ":", "„", '"', "»", "«", "“"):
+            continue
+        missing.append(Span(doc, t.i, t.i + 1))
+    return missing
+
+
+def _bio_doc(vocab: Vocab, words: list[str], labels: list[str | None], partial: bool = False) -> Doc:
     """A Doc from tokens and BIO/IOB1 labels already mapped (``None`` label = O)."""
     spaces = [True] * len(words)
     for k in range(len(words) - 1):
@@ -161,7 +178,7 @@ def _bio_doc(vocab: Vocab, words: list[str], labels: list[str | None]) -> Doc:
             start, cur = None, None
         if typ is not None and cur is None:
             start, cur = k, typ
-    doc.set_ents(ents, default="outside")
+    doc.set_ents(ents, missing=_partial_missing(doc, ents) if partial else None, default="outside")
     return doc
 
 
@@ -202,13 +219,14 @@ def read_germeval(vocab: Vocab, path: Path) -> list[Doc]:
     return docs
 
 
-def _read_columns(vocab: Vocab, lines: Iterable[str], mapping, tok_col=0, tag_col=-1, sep=None) -> list[Doc]:
+def _read_columns(vocab: Vocab, lines: Iterable[str], mapping, tok_col=0, tag_col=-1, sep=None,
+                  partial: bool = False) -> list[Doc]:
     docs, words, labels = [], [], []
     for line in lines:
         line = line.rstrip("\n").rstrip("\r")
         if line.startswith("-DOCSTART-") or not line.strip():
             if words:
-                docs.append(_bio_doc(vocab, words, labels))
+                docs.append(_bio_doc(vocab, words, labels, partial))
             words, labels = [], []
             continue
         cols = line.split(sep) if sep else line.split()
@@ -217,7 +235,7 @@ def _read_columns(vocab: Vocab, lines: Iterable[str], mapping, tok_col=0, tag_co
         words.append(cols[tok_col].strip())
         labels.append(_split_label(cols[tag_col], mapping))
     if words:
-        docs.append(_bio_doc(vocab, words, labels))
+        docs.append(_bio_doc(vocab, words, labels, partial))
     return docs
 
 
@@ -244,7 +262,7 @@ def read_mobie(vocab: Vocab, split: str) -> list[Doc]:
     zpath = data_path("ner", "mobie", "v1_20210811", "ner_conll03_formatted.zip")
     with zipfile.ZipFile(zpath) as zf:
         text = zf.read(f"{split}.conll2003").decode("utf-8")
-    docs = _read_columns(vocab, io.StringIO(text), MOBIE_MAP)
+    docs = _read_columns(vocab, io.StringIO(text), MOBIE_MAP, partial=True)
     # hashtags as in tweets: keep them, the '#' is part of the token
     return docs
 
@@ -278,10 +296,10 @@ def read_en_conll(vocab: Vocab, path: Path) -> list[Doc]:
         return _read_columns(vocab, fh, EN_MAP, sep="\t" if "\t" in fh.read(2000) else None) if False else _read_en(vocab, path)
 
 
-def _read_en(vocab: Vocab, path: Path) -> list[Doc]:
+def _read_en(vocab: Vocab, path: Path, partial: bool = False) -> list[Doc]:
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     sep = "\t" if "\t" in text[:5000] else None
-    return _read_columns(vocab, io.StringIO(text), EN_MAP, sep=sep)
+    return _read_columns(vocab, io.StringIO(text), EN_MAP, sep=sep, partial=partial)
 
 
 def shuffled(docs: list[Doc], seed: int = 13) -> list[Doc]:
@@ -466,11 +484,13 @@ def read_smartdata(vocab: Vocab, split: str = "train") -> list[Doc]:
                     sp = doc.char_span(s - start, e - start, label=lab, alignment_mode="expand")
                     if sp is None:
                         continue
-                    if not any(tags[t.i] in ("NE", "FM", "XY") or t.text.isupper() for t in sp):
-                        continue
+                    named = any(tags[t.i] in ("NE", "FM", "XY") or t.text.isupper() for t in sp)
+                    if not named and (len(sp) == 1 or not sp[0].text[:1].isupper()):
+                        continue  # "Gruppe", "die Firma": not a name
                     ents.append(sp)
             try:
-                doc.set_ents(spacy.util.filter_spans(ents), default="outside")
+                ents = spacy.util.filter_spans(ents)
+                doc.set_ents(ents, missing=_partial_missing(doc, ents), default="outside")
             except ValueError:
                 continue
             out.append(doc)

@@ -79,9 +79,10 @@ def de_ner(vocab, include_nc: bool):
     # news is the target: GermEval (news + Wikipedia) counts three times
     train = ge_train * 3 + mobie + smart
     names = ["GermEval 2014 dev sentences 1-1900, x3 (CC BY 4.0)",
-             "MobIE train+dev, 2,000 sentences (traffic reports and tweets, CC BY 4.0)",
+             "MobIE train+dev, 2,000 sentences (traffic reports and tweets, CC BY 4.0; partial: capitalised "
+             "tokens outside its entities are unknown, not O)",
              f"SmartData v1 train+test, {len(smart)} paragraphs (news/RSS/tweets, CC BY 4.0; common-noun "
-             "mentions dropped)"]
+             "mentions dropped; partial like MobIE)"]
     if include_nc:
         ep = []
         for split in ("train", "dev", "test"):
@@ -132,14 +133,15 @@ def en_ner(vocab, include_nc: bool):
     base = data_path("ner_en")
     wnut = []
     for rel in ("train/wnut17train.conll", "dev/emerging.dev.conll"):
-        wnut += C._read_en(vocab, base / "WNUT17" / "CONLL-format" / "data" / rel)
+        wnut += C._read_en(vocab, base / "WNUT17" / "CONLL-format" / "data" / rel, partial=True)
     btc = []
     for sec in ("a", "b", "e", "f", "g"):
-        btc += C._read_en(vocab, base / "BTC" / "CONLL-format" / "data" / f"{sec}.conll")
+        btc += C._read_en(vocab, base / "BTC" / "CONLL-format" / "data" / f"{sec}.conll", partial=True)
     btc = C.shuffled(btc)[:4000]
     train = wg_train * 3 + wnut + btc
-    names = ["WikiGold first 70 % x3 (CC BY 4.0)", "WNUT-17 train+dev (CC BY 4.0)",
-             "BTC sections a,b,e,f,g, 4,000 tweets (CC BY 4.0)"]
+    names = ["WikiGold first 70 % x3 (CC BY 4.0)", "WNUT-17 train+dev (CC BY 4.0; partial)",
+             "BTC sections a,b,e,f,g, 4,000 tweets (CC BY 4.0; partial: capitalised tokens outside "
+             "entities are unknown, not O)"]
     return train, wg_dev, names, "WikiGold 70-80 %", "WikiGold last 20 %"
 
 
@@ -265,10 +267,18 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
     if not (syn.exists() and ner.exists()):
         log(f"not assembling: {syn if not syn.exists() else ner} does not exist yet")
         return work
+    steps = {}
+    for part, given in (("syntax", steps_syntax), ("ner", steps_ner)):
+        cfg = work / f"{part}.cfg"
+        if only in ("assemble", "ner" if part == "syntax" else "syntax") and cfg.exists():
+            from thinc.api import Config
+
+            given = Config().from_str(cfg.read_text(encoding="utf-8"), interpolate=False)["training"]["max_steps"]
+        steps[part] = given
     pos_docs = None
     if pos_rules:
         pos_docs = list(DocBin().from_disk(work / "corpus" / "syntax_gold.spacy").get_docs(spacy.blank(lang).vocab))
     return assemble(lang, syn, ner, out, pos_docs=pos_docs, meta_extra={"data": info, "include_nc": include_nc,
                                           "shape": {"width": width, "depth": depth},
-                                          "steps": {"syntax": steps_syntax, "ner": steps_ner},
+                                          "steps": steps,
                                           "interim": interim})
