@@ -310,7 +310,7 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
         ) and an.doc[j + 1].ent_type_ in ("", "LOC", "GPE"):
             j += 2  # "des Kraftfahrt-Bundesamtes in Flensburg"
             continue
-        if an.lower[j] in ("von", "vom") and j + 1 < limit and (an.is_nounish(j + 1) or an.is_(j + 1, "det")):
+        if an.lower[j] in ("von", "vom") and j + 1 < limit and (an.is_nounish(j + 1) or an.is_(j + 1, "det") or an.is_adjish(j + 1)):
             sub = np_forward(an, j + 1, limit, extend=False)
             if sub:
                 j = sub[1]
@@ -338,30 +338,46 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
 
 
 def np_backward(an: Analysis, end: int, floor: int) -> Range | None:
-    """The noun phrase ending right before token ``end`` (for "X zufolge", "X sagte")."""
+    """The noun phrase ending right before token ``end`` (for "X zufolge", "Seiner Meinung nach")."""
     j = end - 1
     if j < floor:
         return None
     if an.is_(j, "pron_subj"):
         return (j, end)
+    title_open = {c: o for o, c in an.title_end.items()}
     start = None
+    phase = 1  # 1: head nouns (and genitive chains), 2: adjectives, then a determiner ends the phrase
     while j >= floor:
-        if an.quote_of[j] >= 0 and an.words[j] in ("“", "«", '"', "”") and not an.quotes[an.quote_of[j]].quotation:
-            j = an.quotes[an.quote_of[j]].open - 1
+        if j in title_open and phase == 1:
+            start = title_open[j]
+            j = start - 1
             continue
-        if an.is_nounish(j) or an.is_adjish(j) or an.is_(j, "det") or an.is_(j, "gen_det"):
+        if phase == 1 and an.is_nounish(j):
             start = j
             j -= 1
             continue
-        if an.lower[j] in ("von", "vom", "-", ")", "(") or (an.lex.lang == "en" and an.lower[j] == "of"):
+        if phase == 1 and start is not None and an.lower[j] in ("von", "vom", "of") and j - 1 >= floor and (
+            an.is_nounish(j - 1)
+        ):
+            start = j
             j -= 1
             continue
+        if start is not None and an.is_(j, "gen_det") and j - 1 >= floor and (an.is_nounish(j - 1) or j - 1 in title_open):
+            start = j  # "Angaben des Instituts zufolge": the genitive hangs on a noun before it
+            j -= 1
+            phase = 1
+            continue
+        if start is not None and phase in (1, 2) and an.is_adjish(j) and not an.is_verbish(j):
+            start = j
+            phase = 2
+            j -= 1
+            continue
+        if start is not None and an.is_(j, "det"):
+            start = j
         break
     if start is None:
         return None
-    while start < end and (an.lower[start] in ("von", "vom", ")", "-", "of") or an.is_punct(start)):
-        start += 1
-    return (start, end) if start < end else None
+    return (start, end)
 
 
 # cues -----------------------------------------------------------------------------------------
@@ -500,6 +516,9 @@ def _subject_by_parse(an: Analysis, head: int, lo: int, hi: int) -> Range | None
             if child.dep_.lower() in _SUBJ_DEPS:
                 left, right = child.left_edge.i, child.right_edge.i + 1
                 if lo <= left and right <= hi:
+                    chunk = np_forward(an, left, right) if _os.environ.get("LB_TRIM_PARSE") else None
+                    if chunk and chunk[1] > child.i:
+                        return (left, chunk[1])
                     return (left, right)
     return None
 
@@ -836,9 +855,12 @@ def _sentence_candidates(
             v = verbs[0]
             consumed.update(id(c) for c in verbs)
             toks = sorted({k, *v.tokens})
-            src = np_forward(an, k + 1, min(v.tokens)) if min(v.tokens) > k + 1 else None
-            if src is None and min(v.tokens) > k + 1:
-                src = (k + 1, min(v.tokens))
+            k1 = k + 1
+            while k1 < min(v.tokens) and an.is_(k1, "adverb"):
+                k1 += 1
+            src = np_forward(an, k1, min(v.tokens)) if min(v.tokens) > k1 else None
+            if src is None and min(v.tokens) > k1:
+                src = (k1, min(v.tokens))
             if an.lex.lang == "en" and src is None:
                 src = np_forward(an, max(v.tokens) + 1, cend)
             frame = set(range(cs, cend + (1 if cend < ce else 0)))
