@@ -425,6 +425,12 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         if m is not src and m.actor is not (src.actor if src else None):
             tgt = m
             break
+    if tgt is None and src is not None:
+        # coordinated subject ("Polen und Litauen vereinbarten ..."): the second conjunct is the counterpart
+        conj = lex.markers.words.get("coordination", set()) or {"und", "and"}
+        nxt = [m for m in before if m.start > src.start and m.actor is not src.actor]
+        if nxt and nxt[0].start - src.end <= 2 and any(doc[k].lower_ in conj for k in range(src.end, nxt[0].start)):
+            tgt = nxt[0]
     if tgt is None:
         rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
         tgt = rest[-1] if rest else None
