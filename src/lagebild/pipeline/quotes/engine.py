@@ -1237,13 +1237,15 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
             generic.sentence = si
             last = generic
             continue
-        if not near and not (strong and _IFI_ANYWHERE):
+        ce_ = _content_end(an, s, e)
+        reportive = modal and ce_ - 1 > s and an.lower[ce_ - 1] in ("haben", "sein") and not _os.environ.get("LB_NO_REPORTIVE")
+        if not near and not (strong and _IFI_ANYWHERE) and not reportive:
             continue
         if ref is None:
             ref = Candidate("indirect", [(s, e)], stwr="speech", sentence=si)
         if subj and not _os.environ.get("LB_NO_IFI") and (near or strong):
             form = "indirect_free_indirect"
-        elif modal and near and not _os.environ.get("LB_NO_FI"):
+        elif modal and (near or reportive) and not _os.environ.get("LB_NO_FI"):
             form = "free_indirect"
         else:
             continue
