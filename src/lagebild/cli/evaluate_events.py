@@ -15,7 +15,7 @@ from ..evaluate.floors import enforce_floors, floors_option
 
 
 @click.command("events")
-@click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch", "petr2gsr"]), default="all", show_default=True)
+@click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch", "petr2gsr", "ngec"]), default="all", show_default=True)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="Held-out part (de: every third sentence; English sets: odd positions) or the tuning part.")
 @click.option("--quick", is_flag=True, help="At most 100 records of each English set (CI).")
@@ -51,6 +51,10 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         res = ev.evaluate_petrarch(limit=limit, split="all", source="gsr")
         report["petr2gsr"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"petr2gsr_{k}": v for k, v in res["metrics"].items()})
+    if which in ("all", "ngec"):
+        res = ev.evaluate_ngec(limit=300 if quick else None)
+        report["ngec"] = res
+        metrics.update({f"ngec_{k}": v for k, v in res["metrics"].items()})
     if timing:
         from ..settings import data_path
 

@@ -297,6 +297,41 @@ def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None
 
 
 # ---------------------------------------------------------------------------------------------
+def load_ngec(data_root: Path) -> list[dict[str, Any]]:
+    """NGEC synthetic English stories with (pseudo) PLOVER labels; read from the zip at evaluation time."""
+    import csv
+    import io
+    import zipfile
+
+    path = data_root / "events" / "ngec" / "setup" / "train_classifiers" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+    with zipfile.ZipFile(path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".csv"))
+        rows = list(csv.DictReader(io.TextIOWrapper(zf.open(name), encoding="utf-8")))
+    return [{"text": r["text"], "label": r["label"].strip().upper()} for r in rows if r.get("text") and r.get("label")]
+
+
+def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+    """PLOVER type of the story's first non-statement event (and: the label among any of its events)."""
+    from ..language import build_pipeline
+    from ..settings import data_path
+
+    root = data_root or data_path()
+    # without the quotes layer: the stories are long and only the event type is scored
+    nlp = nlp or build_pipeline("en", layers=("lagebild_time", "lagebild_places", "lagebild_actors", "lagebild_events"))
+    items = load_ngec(root)
+    if limit:
+        items = items[:: max(1, len(items) // limit)][:limit]  # spread over all labels
+    n = first_ok = any_ok = 0
+    for it in items:
+        doc = _run(nlp, it["text"][:2000])
+        events = doc._.lb_events or []
+        ev = _best_plover(events)
+        n += 1
+        first_ok += bool(ev and ev.plover == it["label"])
+        any_ok += any(e.plover == it["label"] for e in events)
+    return {"metrics": {"plover_type_accuracy": _ratio(first_ok, n), "plover_type_in_any_event": _ratio(any_ok, n)}, "n": n}
+
+
 def load_10kgnad(data_root: Path, n: int) -> list[str]:
     import csv
 
