@@ -53,6 +53,10 @@ def make_quotes(nlp: Language, name: str, lang: str, mode: str, resolve_speakers
 
 def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     s, e = rng
+    while s < e - 1 and doc[s].is_space:
+        s += 1
+    while e - 1 > s and doc[e - 1].is_space:
+        e -= 1
     last = doc[e - 1]
     return (doc[s].idx, last.idx + len(last.text))
 

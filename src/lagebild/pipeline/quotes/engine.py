@@ -134,6 +134,8 @@ class Analysis:
         low = self.lower[i]
         if any(low in self.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "subord", "aux", "relative", "pron_subj")):
             return False
+        if not self.is_cap(i) and low.endswith(("ed", "ing", "ly")):
+            return False  # English past forms, gerunds and adverbs end a noun phrase
         return low not in self.lex.verbs
 
     def is_adjish(self, i: int) -> bool:
@@ -650,9 +652,9 @@ def _ranges_minus(lo: int, hi: int, remove: set[int]) -> list[Range]:
 def _trim(an: Analysis, ranges: list[Range]) -> list[Range]:
     out = []
     for s, e in ranges:
-        while s < e and an.words[s] in (",", ";", ":", "–", "-"):
+        while s < e and (an.words[s] in (",", ";", ":", "–", "-") or an.doc[s].is_space):
             s += 1
-        while e > s and an.words[e - 1] in (",", ";", ":", "–", "-"):
+        while e > s and (an.words[e - 1] in (",", ";", ":", "–", "-") or an.doc[e - 1].is_space):
             e -= 1
         if e > s:
             out.append((s, e))
@@ -849,7 +851,7 @@ def _sentence_candidates(
             if k + 1 < ce and an.lower[k + 1] in ("folgt", "follows"):
                 continue
             cs, cend = k, _clause_end(an, k + 1, ce)
-            verbs = [c for c in cues if c.kind == "verb" and cs < c.head < cend]
+            verbs = [c for c in cues if c.kind == "verb" and cs < c.head < cend and c.head - cs <= 8]
             if not verbs:
                 continue
             v = verbs[0]
