@@ -97,7 +97,12 @@ def test_actor_country_sector_en(nlp_actors_en, text, mention, country, sector):
 
 
 def test_actor_record_contract(nlp_actors_de):
-    doc = nlp_actors_de("Die Bundeswehr zog ab.")
-    (actor,) = doc._.lb_actors
-    assert actor.id == "a1" and actor.cameo == "DEUMIL"
-    assert doc._.lb_entity_actor == {}  # no NER in this pipeline
+    doc = nlp_actors_de("Die Bundeswehr zog ab. Der Kreml in Moskau schwieg.")
+    ids = {a.id for a in doc._.lb_actors}
+    bw = _find(doc, "Bundeswehr")
+    assert bw.id == "a1" and bw.cameo == "DEUMIL" and bw.type == "ORG"
+    assert all(doc.text[s:e] for a in doc._.lb_actors for s, e in a.mentions)
+    # every NER entity that is an actor mention maps to an existing actor (empty without NER)
+    assert set(doc._.lb_entity_actor.values()) <= ids
+    for (s, e), aid in doc._.lb_entity_actor.items():
+        assert any(ent.start_char == s and ent.end_char == e for ent in doc.ents)
