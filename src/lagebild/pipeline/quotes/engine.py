@@ -226,13 +226,18 @@ def classify_quote(an: Analysis, q: QuoteSpan, has_frame: bool) -> bool:
         return False
     if before >= 1 and an.lower[before - 1] == "so" and an.lower[before].startswith("genannt"):
         return False  # "so genannten „…“"
-    # a title noun right before ("die Zeitung „Bild“", "Operation „Sturm“")
-    for j in (q.open - 1, q.open - 2):
-        if j >= 0 and an.words[j] in an.wc.get("title_noun_cased", set()):
-            return False
-        if j >= 0 and an.is_(j, "title_noun") and n <= 6:
+    # a title noun right before ("die Zeitung „Bild“", "des Wochenmagazins „profil“", "Operation „Sturm“")
+    titles = an.wc.get("title_noun", set())
+    for j in (q.open - 1, q.open - 2, q.open - 3):
+        if j >= 0 and n <= 8 and (an.is_(j, "title_noun") or any(
+            an.lower[j].endswith(t) or an.lower[j].rstrip("s").endswith(t) or an.lower[j].endswith(t + "es")
+            for t in titles if len(t) >= 5
+        )):
             return False
     sentence_like = any(w in (".", "!", "?", "…") for w in words) or n >= 7
+    alnum = [i for i in inner if an.words[i][:1].isalnum()]
+    if alnum and not any(w in (".", "!", "?") for w in words) and sum(an.is_cap(i) for i in alnum) >= 0.8 * len(alnum) and n >= 3:
+        return False  # a multi-word name: „National United Front of Democracy“
     if sentence_like:
         return True
     if before >= 0 and an.words[before] == ":":
@@ -1170,6 +1175,9 @@ def _direct_quotes(an: Analysis, cands: list[Candidate]) -> None:
         si = an.sent_of[q.open]
         prev = [c for c in cands if c.source and c.sentence <= si and si - c.sentence <= 3]
         src = list(prev[-1].source) if prev else []
+        sentence_like = any(an.words[i] in (".", "!", "?") for i in range(q.open + 1, q.close))
+        if not src and not sentence_like and not _os.environ.get("LB_KEEP_ORPHANS"):
+            continue  # a cue-less, speaker-less fragment is rather emphasis or a name
         inner = q.close - q.open - 1
         sent_s, sent_e = an.sents[an.sent_of[q.open]]
         # a cue-less fragment in a sentence that is not speech at all is probably emphasis
