@@ -870,6 +870,8 @@ def _sentence_candidates(
                 src = (k1, min(v.tokens))
             if an.lex.lang == "en" and src is None:
                 src = np_forward(an, max(v.tokens) + 1, cend)
+            if src is not None and an.lower[src[0]] in ("man", "es", "one", "it") and src[1] - src[0] == 1:
+                continue  # "wie man sagt": an idiom, not a source
             frame = set(range(cs, cend + (1 if cend < ce else 0)))
             if cs > s and an.words[cs - 1] == ",":
                 frame.add(cs - 1)
@@ -955,6 +957,8 @@ def _sentence_candidates(
                                      cue.stwr, sentence=si))
                 frame_tokens |= set(range(frame_lo, frame_hi))
             continue
+        if orientation == "first" and any(c is not cue and c.kind == "verb" and min(c.tokens) == cend + 1 for c in cues):
+            continue  # "bestätigten den Zwischenfall , teilten jedoch mit , …": the next verb frames the message
         if orientation == "first":
             lo = cend + 1
             q = _span_quote_at_start(an, lo)
@@ -979,11 +983,11 @@ def _sentence_candidates(
                 frame_tokens |= set(range(subj_lo, lo))
             continue
         # "Dies teilte die Polizei mit ." — the message is the previous sentence (plus the pronoun)
-        if (orientation == "none" and cs == s and an.lower[s] in ("dies", "das", "dieses") and first == s + 1
-                and si > 0 and cend >= ce and cue.kind == "verb"):
+        if (cs == s and an.lower[s] in ("dies", "das", "dieses") and first == s + 1
+                and si > 0 and (cend >= ce or an.is_(cend + 1, "relative")) and cue.kind == "verb"):
             ps, pe = an.sents[si - 1]
             pce = _content_end(an, ps, pe)
-            if pce > ps and not any(c.sentence == si - 1 and c.form != "direct" for c in earlier):
+            if pce > ps and not any(c.sentence == si - 1 or c.end > ps for c in earlier):
                 src = _source(an, cue, s, cend)
                 out.append(Candidate("indirect", [(ps, pce), (s, s + 1)], _rs(cue.tokens), [src] if src else [], [],
                                      cue.stwr, sentence=si))
@@ -1210,6 +1214,9 @@ def _generic_frame(an: Analysis, s: int, e: int) -> Candidate | None:
     if subj is None or not (an.is_(s, "nom_start") or an.is_nounish(s)) or an.is_(s, "prep"):
         return None
     verb = subj[1]
+    if verb < first_comma and (an.quote_of[verb] >= 0 or not an.words[verb].isalpha() or len(an.words[verb]) < 4
+                               or an.is_cap(verb)):
+        return None
     if verb >= first_comma or not an.is_verbish(verb) and (an.is_cap(verb) or an.is_punct(verb) or any(
         an.lower[verb] in an.wc.get(c, ()) for c in ("det", "prep", "adverb", "conj", "pron_subj"))):
         return None
