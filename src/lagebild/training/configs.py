@@ -174,7 +174,7 @@ factory = "parser"
 learn_tokens = false
 min_action_freq = 5
 moves = null
-update_with_oracle_cut_size = 100
+update_with_oracle_cut_size = 1000
 
 [components.parser.model]
 @architectures = "spacy.TransitionBasedParser.v2"

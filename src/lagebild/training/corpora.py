@@ -59,21 +59,39 @@ def _conllu_doc(vocab: Vocab, rows: list[list[str]], lang: str) -> Doc | None:
         if "-" in rid:
             a, b = (int(x) for x in rid.split("-"))
             parts = [by_id[str(k)] for k in range(a, b + 1)]
+            if lang != "de" and "".join(p[1] for p in parts) == r[1]:
+                # English contractions (do|n't, gon|na): keep the syntactic words, as spaCy splits them
+                for k, p in enumerate(parts):
+                    words.append(p[1])
+                    spaces.append(k == len(parts) - 1 and "SpaceAfter=No" not in r[9])
+                    tags.append(p[4] if p[4] != "_" else "")
+                    pos.append(p[3])
+                    morphs.append("" if p[5] == "_" else p[5])
+                    lemmas.append(p[2])
+                    heads.append(p[6])
+                    deps.append(p[7])
+                    id_to_tok[p[0]] = i
+                    i += 1
+                skip_until = b
+                continue
+            # the part attached outside the multi-word token carries the syntax
+            outside = [p for p in parts if not (a <= int(p[6]) <= b)]
             first, last = parts[0], parts[-1]
+            headpart = outside[0] if outside else first
             words.append(r[1])
             spaces.append("SpaceAfter=No" not in r[9])
             xpos = first[4]
             if lang == "de" and first[4] == "APPR" and last[4] == "ART":
                 xpos = "APPRART"
             tags.append(xpos)
-            pos.append(first[3])
+            pos.append(first[3] if lang == "de" else headpart[3])
             feats = last[5] if last[5] != "_" else first[5]
             if lang == "de" and xpos == "APPRART":
                 feats = "|".join(f for f in feats.split("|") if not f.startswith(("Definite", "PronType")))
             morphs.append("" if feats in ("_", "") else feats)
             lemmas.append(first[2] if lang == "de" else "".join(p[2] for p in parts))
-            heads.append(first[6])
-            deps.append(first[7])
+            heads.append(headpart[6])
+            deps.append(headpart[7])
             for k in range(a, b + 1):
                 id_to_tok[str(k)] = i
             skip_until = b
@@ -101,7 +119,9 @@ def _conllu_doc(vocab: Vocab, rows: list[list[str]], lang: str) -> Doc | None:
         else:
             head_idx.append(id_to_tok.get(h, k))
     # a merged token pointing at itself that is not the root: attach to the root instead
-    root = next((k for k, d in enumerate(deps) if d == "root"), 0)
+    root = next((k for k, d in enumerate(deps) if d == "root"), None)
+    if root is None:
+        return None
     for k in range(len(head_idx)):
         if head_idx[k] == k and deps[k] != "root":
             head_idx[k] = root
