@@ -240,8 +240,8 @@ class MentionFinder:
         elif not nxt.text[:1].islower():
             return None
         a3 = lex.adjective_country(tok.text)
-        if not a3:
-            return None
+        if not a3 or _is_event_noun(lex.lang, nxt.lower_):
+            return None  # "israelischer Luftangriff": an event, whose source the event layer takes from the adjective
         return Mention(i, i + 2, "GPE", doc[i : i + 2].text, a3, None, a3, key=f"GPE:{a3}")
 
     def _gpe_or_inhabitant(self, i: int) -> Mention | None:
@@ -260,8 +260,26 @@ class MentionFinder:
         return None
 
     # -- role phrases ---------------------------------------------------------------------------
+    def _index(self) -> None:
+        """token index -> mentions covering it (built once; spans only grow by absorbing neighbours)."""
+        self.at: dict[int, list[Mention]] = {}
+        for x in self.mentions:
+            for t in range(x.start, x.end):
+                self.at.setdefault(t, []).append(x)
+
+    def _covering(self, j: int, exclude: Mention | None = None) -> Mention | None:
+        return next((x for x in self.at.get(j, ()) if x is not exclude), None)
+
+    def _starting(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in token range [lo, hi], left to right."""
+        out = []
+        for t in range(lo, hi + 1):
+            out.extend(x for x in self.at.get(t, ()) if x.start == t)
+        return out
+
     def expand_roles(self) -> None:
         doc, lex = self.doc, self.lex
+        self._index()
         by_start = {m.start: m for m in self.mentions}
         for m in sorted(self.mentions, key=lambda x: x.start):
             if m.kind != "ROLE" or m.key == "absorbed":
@@ -274,7 +292,7 @@ class MentionFinder:
                 if tok.text in ("'s", "\u2019s", "'") and j > 0:
                     j -= 1  # "Montenegro's prime minister"
                     continue
-                prev = next((x for x in self.mentions if x.start <= j < x.end and x is not m), None)
+                prev = self._covering(j, exclude=m)
                 if prev is not None and prev.kind in ("GPE", "ORG") and prev.key != "absorbed":
                     if prev.kind == "GPE" and prev.sector == "GOV" and lex.lang == "de":
                         break  # "Berlin Polizei" is unusual; keep capitals separate
@@ -318,7 +336,7 @@ class MentionFinder:
                     m.end = new_end
             # "die Regierung in Berlin": a locative complement gives the country
             if m.country is None and k < len(doc) and doc[k].lower_ in lex.locative:
-                loc = next((x for x in self.mentions if x.kind == "GPE" and k < x.start <= k + 2), None)
+                loc = next((x for x in self._starting(k + 1, k + 2) if x.kind == "GPE"), None)
                 if loc is not None:
                     m.country = loc.country
             # apposition: a person's name right after a person role ("Präsident Macron")
@@ -331,7 +349,7 @@ class MentionFinder:
         if k >= len(doc):
             return None
         # bare German genitive of a country: "die Armee Russlands"
-        direct = next((x for x in self.mentions if x.start == k and x.kind in ("GPE", "ORG")), None)
+        direct = next((x for x in self._starting(k, k) if x.kind in ("GPE", "ORG")), None)
         if direct is not None and lex.lang == "de" and doc[k].text.endswith("s"):
             return direct, direct.end
         for marker in lex.genitive:
@@ -339,7 +357,7 @@ class MentionFinder:
             if [t.lower_ for t in doc[k : k + len(words)]] != words:
                 continue
             start = k + len(words)
-            for x in sorted(self.mentions, key=lambda y: y.start):
+            for x in self._starting(start, start + 3):
                 if start <= x.start <= start + 3 and x.kind in ("GPE", "ORG", "ROLE") and x.key != "absorbed":
                     if any(not (doc[t].is_alpha or doc[t].text in ("U.S.", "U.N.")) for t in range(start, x.start)):
                         break
@@ -360,7 +378,7 @@ class MentionFinder:
                 k += 1
             else:
                 pass
-        nxt = next((x for x in self.mentions if x.start == k and x.kind == "PER"), None)
+        nxt = next((x for x in self._starting(k, k) if x.kind == "PER"), None)
         if nxt is not None:
             nxt.country = nxt.country or m.country
             nxt.sector = nxt.sector or m.sector
@@ -436,6 +454,14 @@ EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "ope
 ADJ_ENDINGS_DE = ("e", "en", "er", "es", "em")
 NOT_ADJ_DE = {"wollen", "sollen", "können", "müssen", "werden", "haben", "sein", "ihre", "seine", "unsere", "diese", "jene",
               "keine", "eine", "alle", "viele", "beiden", "haben", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}
+
+
+def _is_event_noun(lang: str, word: str) -> bool:
+    from ..events.lexicon import get_event_lexicon
+
+    lex = get_event_lexicon(lang)
+    forms = [word] + [word[: -len(e)] for e in lex.noun_endings if word.endswith(e) and len(word) - len(e) >= 3]
+    return any(f == stem or (lang == "de" and f.endswith(stem)) for stem, _t in lex.noun_candidates(forms) for f in forms)
 
 
 def _adjective_like(tok, lang: str) -> bool:
@@ -550,12 +576,17 @@ def entity_actor_map(doc: Doc, actors: list[Actor]) -> dict[tuple[int, int], str
     out: dict[tuple[int, int], str] = {}
     if not _has_ner(doc):
         return out
-    spans = [(s, e, a.id) for a in actors for s, e in a.mentions]
+    token_actor: dict[int, str] = {}
+    for a in actors:
+        for s, e in a.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in range(span.start, span.end):
+                    token_actor.setdefault(t, a.id)
     for ent in doc.ents:
-        for s, e, aid in spans:
-            if s < ent.end_char and ent.start_char < e:
-                out[(ent.start_char, ent.end_char)] = aid
-                break
+        aid = next((token_actor[t] for t in range(ent.start, ent.end) if t in token_actor), None)
+        if aid is not None:
+            out[(ent.start_char, ent.end_char)] = aid
     return out
 
 

@@ -351,6 +351,9 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
     src = tgt = None
     if match.trigger.kind == "noun" or doc[i].text[:1].isupper() and lex.lang == "de":
         # nominal trigger: genitive/"von" complement, adjective/compound before, else the clause subject
+        own = [m for m in ms if m.start <= i < m.end and m.end - m.start == 1 and m.start == i]
+        if own and "-" in doc[i].text:
+            src = own[0]  # "US-Luftangriff", "Hamas-Angriff"
         if len(after) >= 2 and prep[id(after[0])] in ("zwischen", "between"):
             return after[0], after[1]
         if match.trigger.cameo[:3] in PATIENT_NOUN_CODES:
@@ -793,24 +796,25 @@ def _adjective_sources(doc: Doc, actor_lex: ActorLexicon, matches: list[Match], 
         tok = doc[m.start]
         a3 = None
         span = None
+        name = ""
         if "-" in tok.text:
             prefix = tok.text.split("-", 1)[0]
             a3 = actor_lex.nationality(prefix)
             if a3:
-                span = (tok.idx, tok.idx + len(prefix))
+                span, name = (tok.idx, tok.idx + len(prefix)), prefix
         j = m.start - 1
         if a3 is None and j >= 0:
             prev = doc[j]
             a3 = actor_lex.adjective_country(prev.text) if actor_lex.lang == "de" else actor_lex.nationality(prev.text)
             if a3:
-                span = (prev.idx, prev.idx + len(prev.text))
+                span, name = (prev.idx, prev.idx + len(prev.text)), prev.text
         if a3 is None or span is None:
             continue
         if any(x.start <= (m.start - 1 if span[1] <= tok.idx else m.start) < x.end for x in added):
             continue
         actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
         if actor is None:
-            actor = Actor(id=_next_actor_id(actors), name=doc.text[span[0]:span[1]], type="GPE", country=a3,
+            actor = Actor(id=_next_actor_id(actors), name=name, type="GPE", country=a3,
                           sector=None, cameo=a3, mentions=[])
             actors.append(actor)
         if span not in actor.mentions:

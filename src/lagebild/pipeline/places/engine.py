@@ -119,13 +119,14 @@ def extract_places(doc: Doc, gaz: Gazetteer) -> list[Place]:
     found = find_toponyms(doc, gaz)
     chosen = resolve(found)
     places = []
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for k, ((start, end, _c), cand) in enumerate(zip(found, chosen), 1):
         places.append(
             Place(
                 id=f"p{k}",
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text[start:end],
                 name=cand.name,
                 geonameid=cand.geonameid,
                 country=cand.country,
