@@ -1011,6 +1011,11 @@ def _sentence_candidates(
         passive = any(an.lower[t] in ("wird", "wurde", "wurden", "werden", "worden", "sind", "ist") for t in cue.tokens)
         bad_src = src is not None and (an.lower[src[0]] in ("ihm", "ihr", "dies", "das", "es", "ihnen") or an.is_(src[0], "adverb"))
         whole = True  # commas allowed: relative clauses and appositions stay in the report
+        sent_low = set(an.lower[s:e])
+        if sent_low & {"?", "ich", "du", "wir", "mich", "mir", ":"} or (
+            "fordern" in lemmas and sent_low & {"tote", "todesopfer", "opfer", "menschenleben", "verletzte", "tote"}
+        ) or ("melden" in lemmas and "sich" in sent_low):
+            continue  # questions, first person (interviews), "forderte … Todesopfer", "sich melden"
         if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and whole and not passive and not bad_src:
             out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             frame_tokens |= set(range(s, e))
