@@ -447,16 +447,20 @@ def find_cues(an: Analysis, s: int, e: int) -> list[Cue]:
             if an.lex.lang == "de" and an.is_cap(k):
                 continue  # nominalised ("das Sagen", "Angaben")
             chosen = None
+            # a separable verb whose particle is present wins ("forderte … auf" = auffordern, not fordern)
             for ent in entries:
                 if ent.particle and ent.kind == "finite":
                     p = _find_particle(an, k, ent.particle, e)
                     if p is not None:
                         chosen = (ent, [k, p])
                         break
-                else:
+            if chosen is None:
+                has_aux = any(an.is_(a, "aux") for a in range(max(s, k - 12), k) if an.words[a] not in (",", ":"))
+                plain = [ent for ent in entries if not (ent.particle and ent.kind == "finite")]
+                if plain:
+                    part = [ent for ent in plain if ent.kind == "participle"]
+                    ent = part[0] if part and has_aux else plain[0]
                     chosen = (ent, [k])
-                    if not ent.particle:
-                        break
             if chosen is None:
                 continue
             ent, toks = chosen
@@ -1062,8 +1066,28 @@ def _order_cues(an: Analysis, cues: list[Cue], s: int) -> list[Cue]:
     return sorted(cues, key=key)
 
 
+_GOVERNED = {"warnen": "vor", "sprechen": "von", "bezeichnen": "als", "protestieren": "gegen",
+             "begründen": "mit", "beschreiben": "als", "loben": "als", "kritisieren": "als", "würdigen": "als"}
+
+
 def _add_correlate(an: Analysis, cue: Cue, e: int) -> None:
-    """"warnten davor , ..." / "geht davon aus": the correlate belongs to the cue."""
+    """"warnten davor , ..." / "geht davon aus" / "warnte vor": the correlate or governed preposition
+    belongs to the cue."""
+    first = min(cue.tokens)
+    if first - 1 >= 0 and an.lower[first - 1] in _CORRELATES and an.lower[first] in an.lex.verbs and (
+        first - 2 < 0 or an.words[first - 2] not in (".",)
+    ) and cue.kind == "verb" and any(v.kind == "joined" for v in an.lex.verbs.get(an.lower[first], [])):
+        cue.tokens = sorted({*cue.tokens, first - 1})  # "… , dass sie davon ausgeht"
+    lemmas = _lemmas(an, cue) if cue.kind == "verb" else set()
+    for lemma in lemmas:
+        prep = _GOVERNED.get(lemma)
+        if prep:
+            for k in range(max(cue.tokens) + 1, min(e, max(cue.tokens) + 12)):
+                if an.words[k] in (",", ":", ";") or an.quote_of[k] >= 0:
+                    break
+                if an.lower[k] == prep:
+                    cue.tokens = sorted({*cue.tokens, k})
+                    return
     last = max(cue.tokens)
     for k in range(last + 1, min(e, last + 3)):
         if an.lower[k] in _CORRELATES and (k + 1 >= e or an.words[k + 1] in (",", ":") or an.lower[k + 1] in ("aus", "hin")):
