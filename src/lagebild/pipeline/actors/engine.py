@@ -64,6 +64,7 @@ class MentionFinder:
         self.taken = [False] * len(doc)
         self.mentions: list[Mention] = []
         self.blocked = [False] * len(doc)  # tokens that can not start a mention (e.g. absorbed)
+        self._places: dict | None = None
 
     # -- helpers --------------------------------------------------------------------------------
     def _add(self, m: Mention) -> Mention:
@@ -85,12 +86,14 @@ class MentionFinder:
 
     def _city_mention(self, start: int, end: int) -> Mention | None:
         """A city the places layer found at exactly this span ("beschoss die Stadt Charkiw")."""
+        if self._places is None:
+            self._places = {(p.start, p.end): p for p in self.doc._.lb_places or [] if p.country}
         s_char = self.doc[start].idx
         e_char = self.doc[end - 1].idx + len(self.doc[end - 1].text)
-        for p in self.doc._.lb_places or []:
-            if p.start == s_char and p.end == e_char and p.country:
-                a3 = self.gaz.to_alpha3(p.country)
-                return Mention(start, end, "GPE", p.text, a3, None, a3, key=f"CITY:{p.name}")
+        p = self._places.get((s_char, e_char))
+        if p is not None:
+            a3 = self.gaz.to_alpha3(p.country)
+            return Mention(start, end, "GPE", p.text, a3, None, a3, key=f"CITY:{p.name}")
         return None
 
     def _country_mention(self, start: int, end: int) -> Mention | None:
@@ -163,7 +166,8 @@ class MentionFinder:
                 i += 1
                 continue
             hit = None
-            for width in range(min(lex.max_tokens, n - i), 0, -1):
+            max_width = min(lex.max_tokens, n - i) if norm(doc[i].text) in lex.first_words else 1
+            for width in range(max_width, 0, -1):
                 if not self._free(i, i + width):
                     continue
                 found = self._lookup_known(doc[i : i + width].text)
@@ -246,7 +250,8 @@ class MentionFinder:
 
     def _gpe_or_inhabitant(self, i: int) -> Mention | None:
         doc, gaz = self.doc, self.gaz
-        for width in range(min(4, len(doc) - i), 0, -1):
+        top = min(4, len(doc) - i) if norm(doc[i].text) in gaz.first_words else 1
+        for width in range(top, 0, -1):
             if not self._free(i, i + width):
                 continue
             m = self._country_mention(i, i + width) or self._city_mention(i, i + width)

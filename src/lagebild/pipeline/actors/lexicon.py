@@ -37,6 +37,7 @@ class ActorLexicon:
         self.orgs = self._known("organisations.tsv")
         self.persons = self._known("persons.tsv")
         self.max_tokens = max((len(k.split()) for k in list(self.orgs) + list(self.persons)), default=1)
+        self.first_words = {k.split()[0] for k in list(self.orgs) + list(self.persons) if " " in k}
         self.roles: dict[str, Role] = {}
         self.role_suffixes: list[tuple[str, Role]] = []
         for row in read_table(lang_file(lang, "actors", "roles.tsv")):

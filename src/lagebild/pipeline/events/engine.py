@@ -262,8 +262,19 @@ def _doc_mentions(doc: Doc, actors: list[Actor]) -> list[ArgMention]:
     return out
 
 
-def _arg_mentions(all_mentions: list[ArgMention], sent: Span) -> list[ArgMention]:
-    return [m for m in all_mentions if m.start >= sent.start and m.end <= sent.end]
+def _arg_mentions(all_mentions: list[ArgMention], sent: Span, starts: list[int] | None = None) -> list[ArgMention]:
+    """Mentions inside the sentence (``all_mentions`` sorted by start; ``starts`` their start tokens)."""
+    from bisect import bisect_left
+
+    if starts is None:
+        starts = [m.start for m in all_mentions]
+    out = []
+    for m in all_mentions[bisect_left(starts, sent.start):]:
+        if m.start >= sent.end:
+            break
+        if m.end <= sent.end:
+            out.append(m)
+    return out
 
 
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "millions", "group", "number", "some", "many", "most", "all",
@@ -612,6 +623,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
     events: list[Event] = []
     use_dep = _has_dep(doc)
     doc_mentions = _doc_mentions(doc, actors)
+    mention_starts = [m.start for m in doc_mentions]
     for sent in _sents(doc):
         matches = find_triggers(doc, lex, sent)
         if not matches:
@@ -628,7 +640,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         if intent:
             matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
                 _clause_of(cl, v.start) == _clause_of(cl, m.start) for v in intent))]
-        ms = _arg_mentions(doc_mentions, sent)
+        ms = _arg_mentions(doc_mentions, sent, mention_starts)
         if actor_lex is not None:
             ms = _adjective_sources(doc, actor_lex, matches, ms, actors)
         sent_events: list[tuple[Match, Event]] = []
@@ -674,7 +686,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             cameo = match.trigger.cameo
             place_id = _place(doc, lex, places, sent, match, actor_spans)
             if (tgt is None or (src is not None and tgt.actor is src.actor)) and place_id and (cameo[:3] in PLACE_TARGET_CODES or cameo[:2] in PLACE_TARGET_ROOTS):
-                tgt = _place_actor(doc, places, place_id, actors, src) or tgt
+                tgt = _place_actor(doc, places, place_id, actors, src, lex.lang) or tgt
             plover, mode = plover_for(cameo)
             if status == "planned":
                 plover, mode = _intent_plover(cameo, polarity, plover, mode)
@@ -709,19 +721,21 @@ PLACE_TARGET_CODES = {"042"}  # a visit: the place visited is the target
 PLACE_TARGET_ROOTS = {"18", "19", "20"}  # violence: the country where it happens
 
 
-def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Actor], src: ArgMention | None) -> ArgMention | None:
+def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Actor], src: ArgMention | None,
+                 lang: str) -> ArgMention | None:
     """The actor standing for the country of an event's place (created when needed)."""
     from ..places.gazetteer import get_gazetteer
 
+    gaz = get_gazetteer(lang)
     place = next((p for p in places if p.id == place_id), None)
     if place is None or not place.country:
         return None
-    a3 = get_gazetteer("en").to_alpha3(place.country)
+    a3 = gaz.to_alpha3(place.country)
     if not a3 or (src is not None and src.actor.country == a3):
         return None
     actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
     if actor is None:
-        info = get_gazetteer("en").countries.get(place.country, {})
+        info = gaz.countries.get(place.country, {})
         actor = Actor(id=_next_actor_id(actors), name=info.get("name", a3), type="GPE", country=a3, sector=None,
                       cameo=a3, mentions=[])
         actors.append(actor)
