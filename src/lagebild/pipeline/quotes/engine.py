@@ -285,7 +285,7 @@ def np_forward(an: Analysis, i: int, limit: int, *, extend: bool = True) -> Rang
     while j < limit and (an.is_nounish(j) or j in an.title_end):
         if j in an.title_end:
             j = min(limit, an.title_end[j] + 1)  # „Der Spiegel“
-            continue
+            break  # nothing joins a title in quotes ("die „Computerwoche“ Lynch")
         j += 1
     if j == start_noun:
         if j > i and an.lex.lang == "de" and j - i >= 2 and an.is_(i, "det") and an.is_adjish(j - 1):
@@ -547,14 +547,16 @@ def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | N
     if passive:
         return None  # "Ihm wird vorgeworfen, …": the speaker is not named
     while lo < first and an.lower[lo] in ("als", "wenn", "nachdem", "weil", "während", "obwohl", "da"):
+        if an.lower[lo] == "als" and lo + 1 < first and not an.is_(lo + 1, "det") and not _verb_before(an, lo + 1, first):
+            lo = first  # "Als Begründung sagte ein Wissenschaftler": no subject before the verb
+            break
         lo += 1
     # subject before the verb (Müller sagte ..., Die Ministerin hatte ... gesagt)
     pre_lo = lo
-    while pre_lo < first and (an.is_(pre_lo, "conj") or an.is_(pre_lo, "adverb") and not an.is_cap(pre_lo + 1) is False):
-        if an.is_(pre_lo, "conj") or an.lower[pre_lo] in ("auch", "doch", "so", "zudem", "außerdem", "dabei", "nun"):
-            pre_lo += 1
-        else:
-            break
+    while pre_lo < first and (an.is_(pre_lo, "conj") or an.lower[pre_lo] in _FOCUS) and pre_lo + 1 < first and (
+        an.is_(pre_lo + 1, "det") or an.is_nounish(pre_lo + 1) or an.is_adjish(pre_lo + 1)
+    ):
+        pre_lo += 1  # "Auch der Minister sagte", "Selbst die Zeitung hatte … kritisiert"
     if pre_lo < first and first - pre_lo <= 25:
         w0 = pre_lo
         starts_nom = (
@@ -941,7 +943,9 @@ def _sentence_candidates(
             else:
                 frame_lo = cs - 1 if not after_quote else first
             frame_hi = cend
-            src = _source(an, cue, frame_lo if frame_lo < first and an.words[frame_lo] != "," else first, frame_hi)
+            src = _source(an, cue, frame_lo if frame_lo < first and an.words[frame_lo] != "," else first, ce)
+            if src is not None and src[1] > frame_hi:
+                frame_hi = src[1]  # the source's apposition ("…, sagte der Oberrabbiner Israels, Yona Metzger")
             q = after_quote or _span_quote_at_end(an, cs - 2)
             if q is not None and q.open > s and _QUOTE_WHOLE:
                 q = None  # "Das Gros handhabe es „maßvoll“ , so X": indirect with a nested direct quote
@@ -1070,6 +1074,10 @@ _GOVERNED = {"warnen": "vor", "sprechen": "von", "bezeichnen": "als", "protestie
              "begründen": "mit", "beschreiben": "als", "loben": "als", "kritisieren": "als", "würdigen": "als"}
 
 
+_FOCUS = {"auch", "doch", "so", "zudem", "außerdem", "dabei", "nun", "selbst", "sogar", "nur", "gerade",
+          "ausgerechnet", "bereits", "schon", "einzig", "lediglich", "allein", "vor", "allem"}
+
+
 def _add_correlate(an: Analysis, cue: Cue, e: int) -> None:
     """"warnten davor , ..." / "geht davon aus" / "warnte vor": the correlate or governed preposition
     belongs to the cue."""
@@ -1154,7 +1162,7 @@ def _impersonal_source(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | None
     if k < hi and an.lower[k] in ("von", "vom", "bei", "beim", "aus", "in", "im", "seitens"):
         r = np_forward(an, k + 1, hi)
         if r:
-            return (k, r[1])
+            return (k + 1 if an.lower[k] == "in" else k, r[1])  # "in dem Schreiben" -> "dem Schreiben"
     first = min(cue.tokens)
     if first > lo and an.lower[lo] in ("von", "vom", "bei", "beim", "aus", "in", "im", "seitens"):
         r = np_forward(an, lo + 1, first)
