@@ -426,20 +426,21 @@ class MentionFinder:
             if m.kind != "GPE":
                 keep.append(m)
                 continue
-            if self._is_locative(m.start):
+            if self._is_locative(m.start, country=(m.key or "").startswith("GPE:") and m.sector is None):
                 continue
             if _has_dep(doc) and doc[m.start].dep_ in SUBJECT_DEPS:
                 m.acts = True
             keep.append(m)
         self.mentions = keep
 
-    def _is_locative(self, i: int) -> bool:
+    def _is_locative(self, i: int, country: bool = False) -> bool:
         doc, lex = self.doc, self.lex
         j = i - 1
         while j >= 0:
             t = doc[j].lower_
             if t in lex.locative:
-                return True
+                # "entschuldigte sich bei Südkorea": with a country (not a city) "bei" names a party
+                return not (country and t in ("bei", "beim"))
             if t in lex.determiners:
                 j -= 1
                 continue
