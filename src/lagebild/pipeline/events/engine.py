@@ -94,9 +94,10 @@ def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
         # interim tagger is not reliable enough here, so this is decided on the form
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         w = tok.lower_
-        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and w.endswith(
-                ("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener")) and w.startswith("ge"):
-            return False  # (-ierte forms stay: "protestierten Hunderte" is finite)
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and (
+                (w.endswith(("te", "ten", "ter", "tes", "tem", "ene", "enen", "ener")) and w.startswith("ge"))
+                or w.endswith(("ter", "tes", "tem", "ener", "enes", "enem"))):
+            return False  # (-ierte/-ierten stay: "protestierten Hunderte" is finite; -ierter is not)
     return True
 
 
@@ -557,6 +558,8 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
             w = doc[j].lower_
             if j in own or not lex.markers.has("planned", w):
                 continue
+            if w in ("soll", "sollen") and any(doc[k].lower_ in ("haben", "sein") for k in range(match.start + 1, min(e, match.start + 4))):
+                return "reported"  # "soll … geliefert haben": allegedly
             if lex.markers.has("passive_aux", w) and (passive or (s, e) != clause):
                 continue  # "wird ... aufgefordert": passive, not future
             return "planned"
@@ -640,6 +643,13 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         if intent:
             matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
                 _clause_of(cl, v.start) == _clause_of(cl, m.start) for v in intent))]
+        # a verb coded through its object ("stellte die Hilfe ein" → 162, "hob Sanktionen auf" → 085):
+        # the object noun is not an event of its own
+        ctx_verbs = [m for m in matches if m.trigger.kind == "verb" and m.trigger.context]
+        if ctx_verbs:
+            matches = [m for m in matches if not (m.trigger.kind == "noun" and any(
+                _clause_of(cl, v.start) == _clause_of(cl, m.start)
+                and any(c in doc[m.start].lower_ for c in v.trigger.context) for v in ctx_verbs))]
         ms = _arg_mentions(doc_mentions, sent, mention_starts)
         if actor_lex is not None:
             ms = _adjective_sources(doc, actor_lex, matches, ms, actors)
