@@ -52,9 +52,11 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         report["petr2gsr"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"petr2gsr_{k}": v for k, v in res["metrics"].items()})
     if which in ("all", "ngec"):
-        res = ev.evaluate_ngec(limit=300 if quick else None)
-        report["ngec"] = res
+        res = ev.evaluate_ngec(limit=300 if quick else None, split=split, errors=show_errors)
+        report["ngec"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"ngec_{k}": v for k, v in res["metrics"].items()})
+        if show_errors:
+            click.echo("\n".join(res["errors"]))
     if timing:
         from ..settings import data_path
 

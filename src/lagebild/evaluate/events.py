@@ -310,7 +310,8 @@ def load_ngec(data_root: Path) -> list[dict[str, Any]]:
     return [{"text": r["text"], "label": r["label"].strip().upper()} for r in rows if r.get("text") and r.get("label")]
 
 
-def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = None) -> dict[str, Any]:
+def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all",
+                  errors: bool = False) -> dict[str, Any]:
     """PLOVER type of the story's first non-statement event (and: the label among any of its events)."""
     from ..language import build_pipeline
     from ..settings import data_path
@@ -318,10 +319,11 @@ def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = N
     root = data_root or data_path()
     # without the quotes layer: the stories are long and only the event type is scored
     nlp = nlp or build_pipeline("en", layers=("lagebild_time", "lagebild_places", "lagebild_actors", "lagebild_events"))
-    items = load_ngec(root)
+    items = _split(load_ngec(root), split)
     if limit:
         items = items[:: max(1, len(items) // limit)][:limit]  # spread over all labels
     n = first_ok = any_ok = 0
+    errs = []
     for it in items:
         doc = _run(nlp, it["text"][:2000])
         events = doc._.lb_events or []
@@ -329,7 +331,11 @@ def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = N
         n += 1
         first_ok += bool(ev and ev.plover == it["label"])
         any_ok += any(e.plover == it["label"] for e in events)
-    return {"metrics": {"plover_type_accuracy": _ratio(first_ok, n), "plover_type_in_any_event": _ratio(any_ok, n)}, "n": n}
+        if errors and not (ev and ev.plover == it["label"]):
+            trig = doc.text[ev.trigger[0]:ev.trigger[1]] if ev else None
+            errs.append(f"gold {it['label']} pred {ev.plover if ev else None} ({ev.cameo if ev else None} {trig}) | {it['text'][:200]!r}")
+    return {"metrics": {"plover_type_accuracy": _ratio(first_ok, n), "plover_type_in_any_event": _ratio(any_ok, n)},
+            "n": n, "errors": errs}
 
 
 def load_10kgnad(data_root: Path, n: int) -> list[str]:
