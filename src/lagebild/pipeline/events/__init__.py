@@ -18,23 +18,26 @@ SUPPORTED = ("de", "en")
 
 
 class EventsComponent:
-    def __init__(self, nlp: Language, name: str, *, lang: str):
+    def __init__(self, nlp: Language, name: str, *, lang: str, arguments: str = "order"):
         if lang not in SUPPORTED:
             raise ValueError(f"lagebild_events: unsupported lang {lang!r}; valid: {', '.join(SUPPORTED)}")
+        if arguments not in ("order", "parse"):
+            raise ValueError(f"lagebild_events: arguments={arguments!r}; valid: order, parse")
         self.lang = lang
+        self.arguments = arguments
         self.lexicon: EventLexicon = get_event_lexicon(lang)
         self.actor_lexicon = get_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.lb_actors is None:
             doc._.lb_actors = []
-        doc._.lb_events = extract_events(doc, self.lexicon, self.actor_lexicon)
+        doc._.lb_events = extract_events(doc, self.lexicon, self.actor_lexicon, arguments=self.arguments)
         return doc
 
 
-@Language.factory("lagebild_events", default_config={"lang": "de"})
-def make_events(nlp: Language, name: str, lang: str) -> EventsComponent:
-    return EventsComponent(nlp, name, lang=lang)
+@Language.factory("lagebild_events", default_config={"lang": "de", "arguments": "order"})
+def make_events(nlp: Language, name: str, lang: str, arguments: str) -> EventsComponent:
+    return EventsComponent(nlp, name, lang=lang, arguments=arguments)
 
 
 __all__ = ["EventsComponent", "extract_events", "get_event_lexicon", "plover_for"]

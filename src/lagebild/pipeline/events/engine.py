@@ -617,7 +617,10 @@ def _place(doc: Doc, lex: EventLexicon, places: list[Place], sent: Span, match: 
 # ---------------------------------------------------------------------------------------------
 # the whole document
 # ---------------------------------------------------------------------------------------------
-def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None = None) -> list[Event]:
+def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None = None, *,
+                   arguments: str = "order") -> list[Event]:
+    """``arguments``: "order" (word order first, the parse fills open slots — the default, better with
+    the interim parser) or "parse" (dependency parse first, word order fills open slots)."""
     actors: list[Actor] = list(doc._.lb_actors or [])
     quotes: list[Quote] | None = doc._.lb_quotes
     timexes = doc._.lb_timexes or []
@@ -660,8 +663,19 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             dependent = _is_dependent_clause(doc, lex, clause, match.start)
             governing = cl[k - 1] if dependent and k > 0 else None
             passive = _is_passive(doc, lex, match, clause)
-            src, tgt = _args_by_order(doc, lex, match, ms, clause, governing, passive)
-            if use_dep and (src is None or tgt is None):
+            if use_dep and arguments == "parse":
+                src, tgt = _args_from_parse(doc, match, ms)
+                if src is not None and tgt is not None and src.actor is tgt.actor:
+                    tgt = None
+                if src is None or tgt is None:
+                    osrc, otgt = _args_by_order(doc, lex, match, ms, clause, governing, passive)
+                    if src is None and osrc is not None and (tgt is None or osrc.actor is not tgt.actor):
+                        src = osrc
+                    if tgt is None and otgt is not None and (src is None or otgt.actor is not src.actor):
+                        tgt = otgt
+            else:
+                src, tgt = _args_by_order(doc, lex, match, ms, clause, governing, passive)
+            if use_dep and arguments != "parse" and (src is None or tgt is None):
                 # the parse fills the slots word order left open
                 psrc, ptgt = _args_from_parse(doc, match, ms)
                 if src is None and psrc is not None and (tgt is None or psrc.actor is not tgt.actor):
