@@ -209,6 +209,7 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     return spans
 
 
+_BOTH = _os.environ.get("LB_BOTH", "0") == "1"
 _QUOTE_WHOLE = bool(_os.environ.get("LB_QUOTE_SPLIT"))
 _USE_PARSE = not _os.environ.get("LB_NO_PARSE")
 _FRAGMENTS_OFF = bool(_os.environ.get("LB_NO_FRAGMENTS"))
@@ -947,7 +948,7 @@ def _sentence_candidates(
             if src is not None and src[1] > frame_hi:
                 frame_hi = src[1]  # the source's apposition ("…, sagte der Oberrabbiner Israels, Yona Metzger")
             q = after_quote or _span_quote_at_end(an, cs - 2)
-            if q is not None and q.open > s and _QUOTE_WHOLE:
+            if q is not None and q.open > s and (_QUOTE_WHOLE or (_BOTH and q.open - s >= 3)):
                 q = None  # "Das Gros handhabe es „maßvoll“ , so X": indirect with a nested direct quote
             if q is not None:
                 msg = [q.range]
@@ -1041,6 +1042,13 @@ def _sentence_candidates(
             frame |= {f_lo - 1, f_hi}
         if cue.position == "self" and an.lower[cue.head] == "wonach":
             lo = cue.head
+        elif not container and _os.environ.get("LB_PREP_CLAUSE", "1") == "1":
+            # a frame in a later main clause ("…, diese Taten seien aber laut X schon verjährt") covers that clause
+            cs_ = _clause_start(an, f_lo, s)
+            if cs_ > lo and not an.is_(cs_, "relative") and an.lower[cs_] not in ("dass", "daß", "ob", "wobei"):
+                prev_seg_has_verb = _verb_before(an, _clause_start(an, cs_ - 1, s), cs_ - 1)
+                if prev_seg_has_verb:
+                    lo = cs_
         msg = _trim(an, _ranges_minus(lo, hi, frame | (other if not container else set())))
         if msg:
             out.append(Candidate("indirect", msg, _rs(cue.tokens), [src], [], cue.stwr, sentence=si))
