@@ -97,6 +97,17 @@ def _entity_in(doc: Doc, span: tuple[int, int]):
     return best
 
 
+def _full_entity_name(doc: Doc, ent, span: tuple[int, int]) -> str:
+    """The entity's text, extended over directly following capitalised name parts inside the source
+    ("Antje" + "Gabriels-Gorsolke" when NER stopped early)."""
+    end = ent.end
+    while end < len(doc) and doc[end].idx + len(doc[end].text) <= span[1] and doc[end].text[:1].isupper() and (
+        ent.label_ in ("PER", "PERSON")
+    ) and doc[end].is_alpha is not False and not doc[end].is_punct:
+        end += 1
+    return doc[ent.start : end].text
+
+
 def _label_type(label: str) -> str:
     return {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "NORP": "MISC"}.get(label, "MISC")
 
@@ -150,7 +161,7 @@ def resolve_quote_speakers(doc: Doc, quotes: list[Quote], cands: list[Candidate]
         if actor is None and not (len(words) == 1 and words[0].lower() in lexicon.pronouns):
             ent = _entity_in(doc, span)
             if ent is not None:
-                name, type_ = ent.text, _label_type(ent.label_)
+                name, type_ = _full_entity_name(doc, ent, span), _label_type(ent.label_)
             else:
                 name = canonical_source_name(text, lexicon.roles)
                 name = _strip_info_noun(name, lexicon)
