@@ -138,3 +138,18 @@ def test_negation_en(nlp_events_en):
 @pytest.mark.parametrize("cameo,plover", [("190", "ASSAULT"), ("0874", "RETREAT"), ("046", "CONSULT"), ("163", "COERCE"), ("010", None)])
 def test_cameo_to_plover(cameo, plover):
     assert plover_for(cameo)[0] == plover
+
+
+@pytest.mark.parametrize(
+    "text,dated",
+    [
+        ("Russland griff Kiew an.", True),  # strong preterite
+        ("Russische Truppen beschossen Charkiw.", True),
+        ("Russland hat Kiew angegriffen.", True),  # perfect
+        ("Die Bundeswehr zieht aus Mali ab.", False),  # present: no DCT date
+        ("Die USA wollen ihre Truppen aus dem Irak abziehen.", False),  # planned
+    ],
+)
+def test_dct_date_only_for_past_events_de(nlp_events_de, text, dated):
+    _doc, ev, _ = _analyse(nlp_events_de, text)
+    assert (ev.date == "2024-05-01") is dated

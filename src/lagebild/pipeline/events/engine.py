@@ -592,9 +592,34 @@ def _date(doc: Doc, timexes: list[Timex], sent: Span, clause: tuple[int, int], m
         pool = in_clause or cands
         return min(pool, key=lambda t: abs(t.start - anchor)).value
     dct = doc._.lb_dct
-    if dct and status in ("asserted", "reported", "denied"):
+    if dct and status in ("asserted", "reported", "denied") and _is_past(doc, match, clause):
         return str(dct)[:10]
     return None
+
+
+PAST_AUX = {"hat", "haben", "hatte", "hatten", "wurde", "wurden", "war", "waren", "ist", "sind", "worden", "sei", "seien",
+            "habe", "had", "has", "have", "was", "were", "did"}
+
+
+def _is_past(doc: Doc, match: Match, clause: tuple[int, int]) -> bool:
+    """Past tense (or a nominal trigger, which in news reports names what happened): the DCT may date it."""
+    tok = doc[match.start]
+    if match.trigger.kind != "verb":
+        return True
+    if any(doc[j].lower_ in PAST_AUX for j in range(clause[0], min(clause[1], len(doc)))):
+        return True
+    tense = tok.morph.get("Tense")
+    if "Past" in tense:
+        return True
+    w = tok.lower_
+    if w.endswith(("te", "ten", "tet", "ed")):
+        return True
+    # (a "Pres" from the interim morphologizer is not trusted: it tags "beschossen" Pres)
+    # strong preterites ("griff", "zog", "griffen") carry no ending of their own: only a clear present form
+    # (German 3rd person singular "-t": "greift", "zieht"; English "-s") says no
+    if w.endswith("t") and not w.endswith(("tt", "st")):
+        return False
+    return not (w.endswith("s") and not w.endswith("ss") and doc.lang_ == "en")
 
 
 def _place(doc: Doc, lex: EventLexicon, places: list[Place], sent: Span, match: Match, actor_spans: set) -> str | None:
