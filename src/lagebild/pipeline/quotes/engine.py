@@ -209,6 +209,7 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     return spans
 
 
+_WOLLEN = _os.environ.get("LB_WOLLEN", "0") == "1"  # measured: lowers train joint F1
 _BOTH = _os.environ.get("LB_BOTH", "0") == "1"
 _QUOTE_WHOLE = bool(_os.environ.get("LB_QUOTE_SPLIT"))
 _USE_PARSE = not _os.environ.get("LB_NO_PARSE")
@@ -1004,7 +1005,7 @@ def _sentence_candidates(
                 continue
         # the frame is the whole clause: a quotation inside it, or reported speech
         inner = [q for q in _quote_inside(an, cs, cend)]
-        src = _source(an, cue, cs, cend)
+        src = _source(an, cue, cs if cs == s or _verb_before(an, s, cs - 1) else s, cend)
         if inner:
             for q in inner:
                 out.append(Candidate("direct", [q.range], _rs(cue.tokens), [src] if src else [], [], cue.stwr,
@@ -1025,9 +1026,20 @@ def _sentence_candidates(
             "fordern" in lemmas and sent_low & {"tote", "todesopfer", "opfer", "menschenleben", "verletzte", "tote"}
         ) or ("melden" in lemmas and "sich" in sent_low):
             continue  # questions, first person (interviews), "forderte … Todesopfer", "sich melden"
-        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and cs == s and whole and not passive and not bad_src:
+        starts = cs == s or not _verb_before(an, s, cs - 1)
+        if cue.kind == "verb" and lemmas & _REPORTED_VERBS_DE and src and starts and whole and not passive and not bad_src:
             out.append(Candidate("reported", [(s, e)], [], [src], [], cue.stwr, sentence=si))
             frame_tokens |= set(range(s, e))
+    # "X will … prüfen": intentions count as reported speech in the SpkAtt scheme
+    if not out and not prep_cues and an.lex.lang == "de" and _WOLLEN:
+        for k in range(s, min(ce, s + 12)):
+            if an.lower[k] in ("will", "wollen", "wollte", "wollten", "möchte", "möchten") and an.quote_of[k] < 0:
+                fake = Cue([k], "verb", "speech", head=k)
+                src = find_source_near_verb(an, fake, s, _clause_end(an, k + 1, ce))
+                if src and an.lower[src[0]] not in ("man", "es", "ich", "wir", "du", "ihr") and not an.is_(src[0], "adverb"):
+                    if not (set(an.lower[s:e]) & {"?", "ich", "wir", ":"}):
+                        out.append(Candidate("reported", [(s, e)], [], [src], [], "speech", sentence=si))
+                break
     # prepositional frames: the message is the rest of the clause
     for cue, src in prep_cues:
         frame = set(cue.tokens) | set(range(*src))
@@ -1082,7 +1094,7 @@ _GOVERNED = {"warnen": "vor", "sprechen": "von", "bezeichnen": "als", "protestie
              "begründen": "mit", "beschreiben": "als", "loben": "als", "kritisieren": "als", "würdigen": "als"}
 
 
-_FOCUS = {"auch", "doch", "so", "zudem", "außerdem", "dabei", "nun", "selbst", "sogar", "nur", "gerade",
+_FOCUS = {"sowohl", "weder", "auch", "doch", "so", "zudem", "außerdem", "dabei", "nun", "selbst", "sogar", "nur", "gerade",
           "ausgerechnet", "bereits", "schon", "einzig", "lediglich", "allein", "vor", "allem"}
 
 
