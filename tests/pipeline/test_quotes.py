@@ -296,3 +296,18 @@ def test_evaluation_quick_subset():
     result = evaluate(split="dev", limit=10)
     assert result["documents"] == 10
     assert 0.3 < result["metrics"]["joint_f1"] <= 1.0
+
+
+def test_component_options():
+    import lagebild.pipeline  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lagebild_quotes", config={"lang": "de", "reported": False, "free_indirect": False})
+    doc = nlp(
+        "Die Gewerkschaft forderte höhere Löhne. Müller erklärte, die Lage sei ernst. Man habe Vorschläge gemacht."
+    )
+    assert [q.form for q in doc._.lb_quotes] == ["indirect"]
+    with pytest.raises(ValueError):
+        nlp2 = spacy.blank("de")
+        nlp2.add_pipe("lagebild_quotes", config={"lang": "de", "mode": "learned"})

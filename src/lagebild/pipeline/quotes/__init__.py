@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...document import Actor, Quote
-from .engine import Analysis, Candidate, detect
+from .engine import Analysis, Candidate, RuleOptions, detect
 from .lexicon import QuoteLexicon, load_lexicon
 from .resolve import (
     actor_for_span,
@@ -23,32 +23,69 @@ from .resolve import (
     resolve_pronoun,
 )
 
-__all__ = ["QuotesComponent", "find_quotes", "quote_covering", "load_lexicon"]
+__all__ = ["QuotesComponent", "RuleOptions", "find_quotes", "quote_covering", "load_lexicon"]
 
 MODES = ("rules",)
 
 
 class QuotesComponent:
-    def __init__(self, nlp: Language, name: str, *, lang: str, mode: str = "rules", resolve_speakers: bool = True):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        lang: str,
+        mode: str = "rules",
+        resolve_speakers: bool = True,
+        reported: bool = True,
+        free_indirect: bool = True,
+        generic_frames: bool = True,
+    ):
         if mode not in MODES:
             raise ValueError(f"lagebild_quotes: mode {mode!r} is not valid; valid: {', '.join(MODES)}")
         self.name = name
         self.lang = lang
         self.mode = mode
         self.resolve_speakers = resolve_speakers
+        self.options = RuleOptions(reported=reported, free_indirect=free_indirect, generic_frames=generic_frames)
         self.lexicon = load_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.lb_quotes = find_quotes(doc, self.lexicon, resolve_speakers=self.resolve_speakers)
+        doc._.lb_quotes = find_quotes(doc, self.lexicon, resolve_speakers=self.resolve_speakers, options=self.options)
         return doc
 
 
 @Language.factory(
     "lagebild_quotes",
-    default_config={"lang": "de", "mode": "rules", "resolve_speakers": True},
+    default_config={
+        "lang": "de",
+        "mode": "rules",
+        "resolve_speakers": True,
+        "reported": True,
+        "free_indirect": True,
+        "generic_frames": True,
+    },
 )
-def make_quotes(nlp: Language, name: str, lang: str, mode: str, resolve_speakers: bool) -> QuotesComponent:
-    return QuotesComponent(nlp, name, lang=lang, mode=mode, resolve_speakers=resolve_speakers)
+def make_quotes(
+    nlp: Language,
+    name: str,
+    lang: str,
+    mode: str,
+    resolve_speakers: bool,
+    reported: bool,
+    free_indirect: bool,
+    generic_frames: bool,
+) -> QuotesComponent:
+    return QuotesComponent(
+        nlp,
+        name,
+        lang=lang,
+        mode=mode,
+        resolve_speakers=resolve_speakers,
+        reported=reported,
+        free_indirect=free_indirect,
+        generic_frames=generic_frames,
+    )
 
 
 def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -61,11 +98,13 @@ def _chars(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return (doc[s].idx, last.idx + len(last.text))
 
 
-def find_quotes(doc: Doc, lexicon: QuoteLexicon, *, resolve_speakers: bool = True) -> list[Quote]:
+def find_quotes(
+    doc: Doc, lexicon: QuoteLexicon, *, resolve_speakers: bool = True, options: RuleOptions | None = None
+) -> list[Quote]:
     """All quotations of ``doc`` as :class:`Quote` records (character offsets into ``doc.text``)."""
     if len(doc) == 0:
         return []
-    an = Analysis(doc, lexicon)
+    an = Analysis(doc, lexicon, options)
     cands = detect(an)
     quotes: list[Quote] = []
     for k, c in enumerate(cands):
