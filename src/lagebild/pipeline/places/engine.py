@@ -31,6 +31,19 @@ def _accept(cand: Candidate, surface: str, gaz: Gazetteer, *, labelled: bool) ->
     return similar and cand.population >= MIN_POP_GAZETTEER
 
 
+def _overrides(ent, cand: Candidate, start: int, end: int) -> bool:
+    """May a gazetteer place win over a non-place NER label? (The interim NER often labels cities ORG/MISC.)"""
+    exact = ent.start == start and ent.end == end
+    if ent.label_ in ("PER", "PERSON"):
+        return cand.curated and cand.kind in ("country", "region") or (exact and cand.kind == "city")
+    if not exact:
+        return False
+    if ent.label_ == "ORG":
+        # clubs and companies carry city names ("Salzburg", "Bayern"): only curated names and big cities
+        return (cand.curated and cand.kind in ("country", "city")) or (cand.kind == "city" and cand.population >= 500_000)
+    return True  # MISC, OTH, ...
+
+
 def _has_ner(doc: Doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
@@ -84,9 +97,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candida
             cands = [c for c in gaz.lookup(span.text) if _accept(c, span.text, gaz, labelled=False)]
             ents = {blocked[j] for j in range(i, i + width) if blocked[j] is not None}
             if ents:
-                # a curated country name wins over a PER label or an entity that is exactly the name
-                ok = all(e.label_ in ("PER", "PERSON") or (e.start == i and e.end == i + width) for e in ents)
-                cands = [c for c in cands if ok and c.curated and c.kind in ("country", "region")]
+                cands = [c for c in cands if all(_overrides(e, c, i, i + width) for e in ents)]
             if cands:
                 hit = (span, cands)
                 break
