@@ -118,10 +118,11 @@ class MentionFinder:
                 continue
             label = ent.label_
             known = self._lookup_known(ent.text)
-            gpe = self._country_mention(ent.start, ent.end) if label not in GPE_LABELS else None
+            gpe = (self._country_mention(ent.start, ent.end) or self._city_mention(ent.start, ent.end)) \
+                if label not in GPE_LABELS else None
             if known is not None:
                 self._add(_known_mention(ent.start, ent.end, known[0], known[1], ent.text))
-            elif gpe is not None and (gpe.sector is None or len(ent) == 1):
+            elif gpe is not None and (gpe.sector is None or len(ent) == 1 or (gpe.key or "").startswith("CITY:")):
                 self._add(gpe)  # a country or capital the NER mislabelled (e.g. "Japan" as PER)
             elif label in ORG_LABELS | PER_LABELS and len(ent) > 1 and self._inner_gpe(ent):
                 pass  # "Vorgehen Moskaus" (ORG): only the place inside acts
