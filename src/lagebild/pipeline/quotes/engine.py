@@ -1289,6 +1289,19 @@ def _generic_frame(an: Analysis, s: int, e: int) -> Candidate | None:
     return Candidate("indirect", [(lo, ce)], cue, [subj], [], "speech")
 
 
+def _dependent_konjunktiv(an: Analysis, s: int, e: int) -> Candidate | None:
+    """An indicative main clause with a Konjunktiv clause after ", da/weil/dass/ob" whose frame is not in the
+    lexicon ("Die Befehlshaber halten X für unwahrscheinlich , da die Armee … nicht gewachsen sei"): the
+    dependent clause is the message; speaker unknown."""
+    ce = _content_end(an, s, e)
+    for k in range(s + 2, ce - 2):
+        if an.words[k] == "," and an.quote_of[k] < 0 and an.lower[k + 1] in ("dass", "daß", "ob", "da", "weil"):
+            if _subjunctive_in(an, s, k) or not _subjunctive_in(an, k + 1, ce):
+                return None
+            return Candidate("indirect", [(k + 1, ce)], [], [], [], "speech")
+    return None
+
+
 def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
     """Konjunktiv sentences without a cue (indirect_free_indirect) and "soll" hearsay (free_indirect)."""
     covered = [0] * an.n
@@ -1314,6 +1327,8 @@ def _free_indirect(an: Analysis, cands: list[Candidate]) -> None:
         strong = any(an.lower[k] in _KONJ1 for k in range(s, e) if an.quote_of[k] < 0)
         modal = any(an.lower[k] in an.lex.free_indirect for k in range(s, e) if an.quote_of[k] < 0)
         generic = _generic_frame(an, s, e) if subj and an.opts.generic_frames else None
+        if generic is None and subj and an.opts.generic_frames:
+            generic = _dependent_konjunktiv(an, s, e)
         if generic is not None:
             new.append(generic)
             generic.sentence = si
