@@ -791,6 +791,15 @@ def _prep_source(an: Analysis, cue: Cue, s: int, ce: int) -> Range | None:
                 if not any(_is_info(an, x) for x in range(r[0], min(r[1], r[0] + 4))):
                     continue
             cue.position = "after"
+            if an.has_pos and k == s and an.lex.lang == "de":
+                # sentence-initial "Nach Angaben X aus Y wurden …": in verb-second order the frame runs to the verb
+                v = r[1]
+                while v < min(ce, r[1] + 8) and not (an.doc[v].pos_ in ("VERB", "AUX") and an.doc[v].tag_.endswith("FIN")):
+                    if an.words[v] in (",", ":", ";") or an.quote_of[v] >= 0:
+                        break
+                    v += 1
+                if v < ce and v > r[1] and an.doc[v].pos_ in ("VERB", "AUX") and an.doc[v].tag_.endswith("FIN"):
+                    return (r[0], v)
             return r
         if position == "before":
             r = np_backward(an, k, s)
