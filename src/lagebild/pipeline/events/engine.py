@@ -733,6 +733,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             if quote_id is not None and status == "asserted" and not own_speech:
                 status = "reported"
             cameo = match.trigger.cameo
+            if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
+                cameo = "114"  # a state "protests": an official complaint, not a demonstration
             place_id = _place(doc, lex, places, sent, match, actor_spans)
             if (tgt is None or (src is not None and tgt.actor is src.actor)) and place_id and (cameo[:3] in PLACE_TARGET_CODES or cameo[:2] in PLACE_TARGET_ROOTS):
                 tgt = _place_actor(doc, places, place_id, actors, src, lex.lang) or tgt
@@ -807,6 +809,20 @@ def _intent_plover(cameo: str, polarity: str, plover: str | None, mode: str | No
     if root in CONFLICT_ROOTS and polarity == "positive":
         return "THREATEN", None
     return plover, mode
+
+
+def _is_state(doc: Doc, m: ArgMention, actor_lex: ActorLexicon | None) -> bool:
+    """The mention names a government: a GOV actor mentioned as such, a country or a capital (not "die Ukrainer")."""
+    text = doc[m.start : m.end].text
+    if actor_lex is None:
+        return False
+    gaz = actor_lex.gaz
+    if gaz.capital_country(text):
+        return True
+    if any(c.kind == "country" for c in gaz.lookup(text)):
+        return True
+    role = actor_lex.role(doc[m.end - 1].text)
+    return role is not None and role.sector == "GOV"
 
 
 def _next_actor_id(actors: list[Actor]) -> str:
