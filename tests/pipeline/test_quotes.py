@@ -311,3 +311,12 @@ def test_component_options():
     with pytest.raises(ValueError):
         nlp2 = spacy.blank("de")
         nlp2.add_pipe("lagebild_quotes", config={"lang": "de", "mode": "learned"})
+
+
+def test_unclosed_quote_does_not_swallow_paragraphs(nlp_blank_de):
+    doc = nlp_blank_de(
+        "Der Titel lautete „Neue Wege.\n\nIm zweiten Absatz sagte die Ministerin, die Lage sei ernst. "
+        "Später hieß es: „Wir prüfen das.“"
+    )
+    directs = [q for q in doc._.lb_quotes if q.form == "direct"]
+    assert all("Absatz" not in doc.text[s:e] for q in directs for s, e in q.message)

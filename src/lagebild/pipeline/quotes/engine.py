@@ -184,6 +184,9 @@ class Analysis:
 # quotation marks ------------------------------------------------------------------------------
 
 
+_MAX_QUOTE_TOKENS = 400
+
+
 def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     """Pair opening and closing quotation marks (nested pairs allowed; unmatched marks ignored)."""
     closers: dict[str, set[str]] = {}
@@ -193,6 +196,11 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
     stack: list[tuple[str, int]] = []
     spans: list[QuoteSpan] = []
     for i, w in enumerate(an.words):
+        if "\n" in w and not w.strip():
+            stack.clear()  # quotation marks do not pair across paragraph breaks
+            continue
+        while stack and i - stack[0][1] > _MAX_QUOTE_TOKENS:
+            stack.pop(0)  # an opening mark never closed
         if len(w) != 1:
             continue
         if stack and w in closers.get(stack[-1][0], ()):
@@ -209,7 +217,6 @@ def find_quote_spans(an: Analysis) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(oi, i))
             continue
         if w in closers:
-            # do not let quotes run over paragraph breaks
             stack.append((w, i))
     spans.sort(key=lambda q: (q.open, -q.close))
     for k, q in enumerate(spans):
