@@ -616,6 +616,8 @@ def find_source_near_verb(an: Analysis, cue: Cue, lo: int, hi: int) -> Range | N
     return None
 
 
+_MEDIUM_NOUNS = {"Interview", "Gespräch", "Telefonat", "Brief", "Schreiben", "Telefongespräch", "Fernsehinterview",
+                 "Zeitungsinterview", "Radiointerview", "Treffen"}
 _ADDR_OBJECT_VERBS = {"auffordern", "vorwerfen", "warnen", "aufrufen", "bitten", "beschuldigen", "raten",
                       "empfehlen", "versichern", "zusichern", "versprechen", "antworten", "vorschlagen", "fragen"}
 _ADDR_DATIVE_VERBS = {"mitteilen", "sagen", "erklären", "bestätigen", "berichten", "schreiben", "zusagen"}
@@ -655,8 +657,18 @@ def find_addressee(an: Analysis, lo: int, hi: int, exclude: set[int], cue: Cue |
                 return r
         if an.is_(k, "addressee_vor") and k + 1 < hi:
             r = np_forward(an, k + 1, hi, extend=False)
-            if r and any(an.words[x] in an.wc.get("addressee_noun", ()) or an.lower[x] in an.wc.get("addressee_noun", ()) for x in range(*r)):
+            if r and (any(an.words[x] in an.wc.get("addressee_noun", ()) or an.lower[x] in an.wc.get("addressee_noun", ())
+                          for x in range(*r)) or (lemmas & {"sagen", "erklären", "betonen", "sprechen"} and k > 0 and k - 1 in (cue.tokens if cue else ()))):
                 return r
+        if an.lower[k] in ("in", "im") and k + 3 < hi:
+            # "in einem Interview mit der Zeitung" / "in einem Brief an den Minister"
+            j = k + 1 if an.lower[k] == "in" else k
+            if an.lower[k] == "in" and an.is_(j, "det"):
+                j += 1
+            if j < hi and an.words[j] in _MEDIUM_NOUNS and j + 1 < hi and an.lower[j + 1] in ("mit", "an"):
+                r = np_forward(an, j + 2, hi)
+                if r and not exclude & set(range(*r)):
+                    return (k + 1 if an.lower[k] == "in" else j, r[1])
     return None
 
 
@@ -1162,7 +1174,7 @@ def _subjunctive_in(an: Analysis, lo: int, hi: int) -> bool:
 def _orientation(an: Analysis, cue: Cue, s: int, cs: int, cend: int, ce: int) -> str:
     """Where the message is relative to this cue: "last" (MSG, sagte X), "first" (X sagte, MSG) or "none"."""
     first = min(cue.tokens)
-    has_after = cend < ce and an.words[cend] in (",", ":")
+    has_after = cend + 1 < ce and an.words[cend] in (",", ":")  # a comma that ends the text opens nothing
     after_lo = cend + 1
     after_quote = first - 1 >= s and _span_quote_at_end(an, first - 1) is not None
     verb_first = cs > s and (first == cs or (an.is_(cs, "aux") and cs in cue.tokens) or (first == cs + 1 and an.lower[cs] == "so"))
