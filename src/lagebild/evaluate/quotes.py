@@ -101,7 +101,7 @@ def spans_to_tokens(spans: list[tuple[int, int]], offsets: list[tuple[int, int]]
     return sorted(out)
 
 
-QUOTE_LAYERS = ("lagebild_actors", "lagebild_quotes")
+QUOTE_LAYERS = ("lagebild_places", "lagebild_actors", "lagebild_quotes")
 COMPONENT_ERRORS: dict[str, int] = defaultdict(int)
 
 
@@ -199,7 +199,8 @@ def evaluate(
     if nlp is None:
         from ..language import build_pipeline
 
-        # the quotation layer reads only the base pipeline and the actors layer, so the other layers are left out
+        # quotes read only the base pipeline and the actors layer (which reads places); time and events cannot
+        # change them and are left out
         nlp = build_pipeline("de", layers=QUOTE_LAYERS)
     docs = load_task2(split, limit)
     items: list[tuple[str | None, dict]] = []
