@@ -1326,7 +1326,18 @@ def _dependent_konjunktiv(an: Analysis, s: int, e: int) -> Candidate | None:
         if an.words[k] == "," and an.quote_of[k] < 0 and an.lower[k + 1] in ("dass", "daß", "ob", "da", "weil"):
             if _subjunctive_in(an, s, k) or not _subjunctive_in(an, k + 1, ce):
                 return None
-            return Candidate("indirect", [(k + 1, ce)], [], [], [], "speech")
+            src: list[Range] = []
+            cue: list[Range] = []
+            if an.has_dep and _USE_PARSE:
+                # the main clause's finite verb and its subject, when the parser gives them
+                for v in range(s, k):
+                    tok = an.doc[v]
+                    if tok.pos_ in ("VERB", "AUX") and tok.tag_.endswith("FIN"):
+                        r = _subject_by_parse(an, v, s, k)
+                        if r and an.lower[r[0]] not in ("es", "man"):
+                            src, cue = [r], [(v, v + 1)]
+                        break
+            return Candidate("indirect", [(k + 1, ce)], cue, src, [], "speech")
     return None
 
 
