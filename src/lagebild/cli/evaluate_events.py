@@ -15,7 +15,7 @@ from ..evaluate.floors import enforce_floors, floors_option
 
 
 @click.command("events")
-@click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch", "petr2gsr", "ngec"]), default="all", show_default=True)
+@click.option("--set", "which", type=click.Choice(["all", "de", "plover", "petrarch", "petr2gsr", "ngec", "articles_de"]), default="all", show_default=True)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="Held-out part (de: every third sentence; English sets: odd positions) or the tuning part.")
 @click.option("--quick", is_flag=True, help="At most 100 records of each English set (CI).")
@@ -33,6 +33,12 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         res = ev.evaluate_de(split=split)
         report["de"] = {k: v for k, v in res.items() if k != "errors"}
         metrics.update({f"de_{k}": v for k, v in res["metrics"].items()})
+        if show_errors:
+            click.echo("\n".join(res["errors"]))
+    if which in ("all", "articles_de"):
+        res = ev.evaluate_articles_de(split=split)
+        report["articles_de"] = {k: v for k, v in res.items() if k != "errors"}
+        metrics.update({f"articles_de_{k}": v for k, v in res["metrics"].items()})
         if show_errors:
             click.echo("\n".join(res["errors"]))
     if which in ("all", "plover"):
