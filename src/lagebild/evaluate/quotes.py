@@ -157,10 +157,10 @@ def match(pred: list[Group], gold: list[Group]) -> list[tuple[int | None, int | 
     return pairs
 
 
-def score_pair(p: Group | None, g: Group | None) -> dict[str, tuple[float | None, float | None]]:
+def score_pair(p: Group | None, g: Group | None, roles: tuple[str, ...] = ROLES) -> dict[str, tuple[float | None, float | None]]:
     """Per role: (precision or None, recall or None) of one matched/unmatched pair."""
     out = {}
-    for role in ROLES:
+    for role in roles:
         pt = set(p.roles[role]) if p else set()
         gt = set(g.roles[role]) if g else set()
         both = len(pt & gt)
@@ -172,10 +172,10 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def aggregate(items: list[dict[str, tuple[float | None, float | None]]]) -> dict[str, float]:
+def aggregate(items: list[dict[str, tuple[float | None, float | None]]], roles: tuple[str, ...] = ROLES) -> dict[str, float]:
     res: dict[str, float] = {}
     pooled_p, pooled_r = [], []
-    for role in ROLES:
+    for role in roles:
         ps = [it[role][0] for it in items if it[role][0] is not None]
         rs = [it[role][1] for it in items if it[role][1] is not None]
         p = sum(ps) / len(ps) if ps else 0.0
