@@ -39,10 +39,14 @@ def command(lang, model, quick, parts, with_speed, write_card, as_json, floors_p
         click.echo(f"pipeline {lang} ({res['model']}){' quick' if quick else ''}")
         if "upos" in m:
             click.echo(f"  treebank test, {res['syntax_sentences']} sentences")
-            for k in ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las"):
+            keys = ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las")
+            if lang != "de":
+                keys = tuple(k for k in keys if not k.startswith("mood"))
+            for k in keys:
                 if k in m:
                     click.echo(f"    {k:<12} {m[k]:.4f}")
-            click.echo(f"    mood_sub_support {int(m.get('mood_sub_support', 0))}")
+            if lang == "de":
+                click.echo(f"    mood_sub_support {int(m.get('mood_sub_support', 0))}")
             click.echo(f"    words/s      {m['words_per_second']:.0f} (full pipeline, this machine)")
         if "ner_f" in m:
             click.echo(f"  NER test, {res['ner_sentences']} sentences")

@@ -85,6 +85,8 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
         lines += ["## Scores (held-out test splits)", "", "| metric | value |", "|---|---|"]
         for k in ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las",
                   "ner_p", "ner_r", "ner_f"):
+            if k.startswith("mood") and lang != "de":
+                continue
             if k in metrics:
                 lines.append(f"| {k} | {metrics[k]:.4f} |")
         lines.append("")

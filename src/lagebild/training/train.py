@@ -220,8 +220,9 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
     from ..lang import mood, segmentation  # noqa: F401  (registers the rule components)
 
     nlp = spacy.load(syntax_dir)
-    ner_nlp = spacy.load(ner_dir)
-    nlp.add_pipe("ner", source=ner_nlp)
+    if ner_dir is not None:
+        ner_nlp = spacy.load(ner_dir)
+        nlp.add_pipe("ner", source=ner_nlp)
     if pos_docs:
         from .posmap import consistency_patterns, tag_pos_table
 
@@ -250,7 +251,7 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
 def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps_ner: int,
                    width: int = 96, depth: int = 4, include_nc: bool = False,
                    only: str | None = None, interim: bool = False, pos_rules: bool = True,
-                   log=print) -> Path:
+                   no_ner: bool = False, log=print) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     if only == "assemble":
         info = json.loads((work / "data.json").read_text(encoding="utf-8"))
@@ -264,9 +265,11 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
         syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax), "syntax", work, log)
     if only in (None, "ner"):
         ner = _train(ner_config(lang, width=width, depth=depth, max_steps=steps_ner), "ner", work, log)
-    if not (syn.exists() and ner.exists()):
+    if not syn.exists() or (not ner.exists() and not no_ner):
         log(f"not assembling: {syn if not syn.exists() else ner} does not exist yet")
         return work
+    if no_ner:
+        ner = None
     steps = {}
     for part, given in (("syntax", steps_syntax), ("ner", steps_ner)):
         cfg = work / f"{part}.cfg"
