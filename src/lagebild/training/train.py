@@ -217,7 +217,7 @@ def _train(config: str, name: str, work: Path, log=print) -> Path:
 
 def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None,
              pos_docs: list[Doc] | None = None) -> Path:
-    from ..lang import mood, segmentation  # noqa: F401  (registers the rule components)
+    from ..lang import mood, ner_backoff, segmentation  # noqa: F401  (registers the rule components)
 
     nlp = spacy.load(syntax_dir)
     if ner_dir is not None:
@@ -230,6 +230,8 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
         ruler.add_patterns(consistency_patterns(tag_pos_table(pos_docs)))
     nlp.add_pipe("lagebild_newline_sentences", before="parser")
     nlp.add_pipe("lagebild_dateline_merge", after="parser")
+    if lang == "de" and "ner" in nlp.pipe_names:
+        nlp.add_pipe("lagebild_ner_backoff", after="ner", config={"lang": lang})
     if lang == "de":
         nlp.add_pipe("lagebild_mood", after="lagebild_dateline_merge", config={"lang": lang})
     customize_tokenizer(nlp)

