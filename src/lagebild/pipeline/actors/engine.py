@@ -322,6 +322,12 @@ class MentionFinder:
                     j -= 1  # "British Defence Secretary": title words
                     steps += 1
                     continue
+                if tok.lower_ in lex.armed and not self.taken[j]:
+                    m.sector = m.sector or "UAF"  # unidentified armed forces ("bewaffnete Gruppen")
+                    m.start = j
+                    j -= 1
+                    steps += 1
+                    continue
                 if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in lex.determiners and steps < 2 and _adjective_like(tok, lex.lang):
                     j -= 1  # another adjective ("der neue französische Präsident")
                     steps += 1
@@ -369,6 +375,9 @@ class MentionFinder:
                         break
                     if x.kind == "ROLE" and x.person:
                         break
+                    if x.kind in ("ROLE", "ORG") and x.country is None:
+                        # "des russischen Verteidigungsministeriums": the complement's own nationality adjective
+                        x.country = next((c for t in range(start, x.start) if (c := lex.adjective_country(doc[t].text))), None)
                     return x, x.end
         return None
 
@@ -482,6 +491,32 @@ def _adjective_like(tok, lang: str) -> bool:
     return not w.endswith(("ed", "s")) or w in ("various", "previous", "serious", "famous")
 
 
+MASC_PRONOUNS = {"er", "ihm", "ihn", "he", "him"}
+FEM_PRONOUNS = {"sie", "she", "her"}
+INDEFINITE = {"ein", "eine", "einem", "einen", "einer", "eines", "a", "an", "another", "one"}
+
+
+def _feminine(doc: Doc, m: Mention) -> bool:
+    """A female person role ("Sprecherin", "Ministerin"); plural forms ("-innen") count too."""
+    if not m.person or m.kind != "ROLE":
+        return False
+    head = next((doc[t] for t in range(m.start, m.end) if m.role and m.role[:-1] in norm(doc[t].text)), None)
+    if head is None:
+        head = doc[m.start]
+    w = head.lower_
+    if "Fem" in head.morph.get("Gender"):
+        return True
+    return w.endswith(("in", "innen")) and not m.role.endswith("in")
+
+
+def _indefinite(doc: Doc, m: Mention, lex: ActorLexicon) -> bool:
+    """An indefinite article right before the role phrase ("ein Sprecher", "eine neue Sprecherin")."""
+    for j in (m.start - 1, m.start - 2, m.start):
+        if 0 <= j < len(doc) and doc[j].lower_ in INDEFINITE:
+            return j == m.start - 1 or j == m.start or (doc[j + 1].pos_ == "ADJ" or doc[j + 1].lower_.endswith(("e", "en", "er")))
+    return False
+
+
 def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     finder = MentionFinder(doc, lex)
     finder.from_ents()
@@ -501,13 +536,13 @@ def _sentence_index(doc: Doc) -> list[int]:
     return idx
 
 
-def group_actors(doc: Doc, mentions: list[Mention]) -> list[Actor]:
+def group_actors(doc: Doc, mentions: list[Mention], lex: ActorLexicon | None = None) -> list[Actor]:
     """Cluster mentions into actors: same known entity, same surname, same role, same country,
     pronouns to the nearest preceding compatible actor (within two sentences)."""
     actors: list[Actor] = []
     by_key: dict[str, Actor] = {}
     surname: dict[str, Actor] = {}
-    last_role: dict[str, Actor] = {}
+    last_role: dict[tuple[str, bool], Actor] = {}
     history: list[tuple[int, Mention, Actor]] = []  # (sentence, mention, actor)
     sent_of = _sentence_index(doc)
     quality = {"PER": 4, "ORG": 3, "ROLE": 2, "GPE": 1}
@@ -522,13 +557,26 @@ def group_actors(doc: Doc, mentions: list[Mention]) -> list[Actor]:
         actor = None
         if m.kind == "PRON":
             s = sent_of[m.start] if m.start < len(sent_of) else 0
+            masc = m.person and m.role == "person" and doc[m.start].lower_ in MASC_PRONOUNS
+            fem_first = doc[m.start].lower_ in FEM_PRONOUNS
+            fallback = None
             for s_i, prev, a in reversed(history):
                 if s - s_i > 2:
                     break
                 if m.person and not (prev.person and prev.kind in ("PER", "ROLE")):
                     continue
+                if prev.kind == "ROLE" and prev.person:
+                    fem = _feminine(doc, prev)
+                    if masc and fem:
+                        continue  # "er" is not "die Sprecherin"
+                    if fem_first and not fem:
+                        continue  # "sie" is not "der Sprecher"
+                if fem_first and not (prev.kind == "ROLE" and prev.person):
+                    fallback = fallback or a  # "sie": a spokeswoman before a nearer organisation
+                    continue
                 actor = a
                 break
+            actor = actor or fallback
             if actor is None:
                 continue
         elif m.kind == "PER":
@@ -541,14 +589,21 @@ def group_actors(doc: Doc, mentions: list[Mention]) -> list[Actor]:
             if m.key:
                 by_key.setdefault(m.key, actor)
         elif m.kind == "ROLE":
-            key = f"ROLE:{m.role}:{m.country}:{m.sector}"
-            actor = by_key.get(key)
-            if actor is None and m.country is None and m.role in last_role:
-                actor = last_role[m.role]  # "die Sprecherin" after "die Sprecherin des Außenministeriums"
-            if actor is None:
-                actor = new_actor(m)
-                by_key[key] = actor
-            last_role[m.role] = actor
+            fem = _feminine(doc, m)
+            key = f"ROLE:{m.role}:{fem}:{m.country}:{m.sector}"
+            if m.person and _indefinite(doc, m, lex):
+                actor = new_actor(m)  # "ein Sprecher des …": a new person, even with the same role and country
+            else:
+                actor = None
+                if m.country is None and m.sector is None and (m.role, fem) in last_role:
+                    actor = last_role[(m.role, fem)]  # "der Sprecher": the most recent spokesman
+                actor = actor or by_key.get(key)
+                if actor is None and m.country is None and (m.role, fem) in last_role:
+                    actor = last_role[(m.role, fem)]  # "die Sprecherin" after "die Sprecherin des Außenministeriums"
+                if actor is None:
+                    actor = new_actor(m)
+            by_key[key] = actor
+            last_role[(m.role, fem)] = actor
         else:
             key = m.key or f"{m.kind}:{norm(m.name)}"
             actor = by_key.get(key)
@@ -645,7 +700,7 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
 
 def extract_actors(doc: Doc, lex: ActorLexicon) -> tuple[list[Actor], dict[tuple[int, int], str]]:
     mentions = find_mentions(doc, lex)
-    actors = group_actors(doc, mentions)
+    actors = group_actors(doc, mentions, lex)
     assign_focus_country(doc, actors, lex)
     return actors, entity_actor_map(doc, actors)
 

@@ -58,6 +58,7 @@ class ActorLexicon:
         self.determiners = {m.strip().lower() for m in markers.get("determiner", [])}
         self.coordination = {m.strip().lower() for m in markers.get("coordination", [])}
         self.titles = {m.strip() for m in markers.get("title", [])}
+        self.armed = {m.strip().lower() for m in markers.get("armed", [])}  # "bewaffnete Gruppen" → UAF
 
     def _known(self, filename: str) -> dict[str, Known]:
         out: dict[str, Known] = {}
@@ -88,6 +89,12 @@ class ActorLexicon:
         for cand in candidates:
             for suffix, role in self.role_suffixes:
                 if cand.endswith(suffix) and len(cand) > len(suffix):
+                    if role.sector is None and self.lang == "de":
+                        # "Regierungssprecher", "Armeesprecher": the compound's first part gives the sector
+                        prefix = cand[: -len(suffix)]
+                        for p in (prefix, prefix[:-1] if prefix.endswith("s") else None):
+                            if p and len(p) >= 4 and p in self.roles and self.roles[p].sector:
+                                return Role(role.lemma, self.roles[p].sector, role.person)
                     return role
         return None
 

@@ -420,7 +420,13 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         src = gov[0] if gov else None
         objs = [m for m in in_clause if m is not src and (src is None or m.actor is not src.actor)]
         return src, (objs[0] if objs else None)
-    if subj_before:
+    after_clause = i > cs and doc[i - 1].text in CLAUSE_END_PUNCT
+    parse_subj = _parse_subject(doc, i, after) if lex.lang == "de" else None
+    if parse_subj is not None and not any(_is_subject_of(doc, m, i) for m in subj_before):
+        src = parse_subj  # the parser's subject after the verb ("griffen bewaffnete Gruppen … an")
+    elif subj_after and lex.lang == "de" and after_clause:
+        src = subj_after[0]  # "„…“, sagte ein Sprecher": the quotation or clause fills the front field
+    elif subj_before:
         src = subj_before[0]
     elif subj_after and lex.lang == "de" and _fronted(doc, lex, cs, i):
         src = subj_after[0]  # V2 inversion: "Am Montag griff Russland ... an"
@@ -450,6 +456,28 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
         tgt = rest[-1] if rest else None
     return src, tgt
+
+
+CLAUSE_END_PUNCT = {",", "\u201c", "\u201d", "\"", "\u00bb", "\u00ab", ":"}
+
+
+def _is_subject_of(doc: Doc, m: ArgMention, verb_i: int) -> bool:
+    return any(doc[t].dep_ in SUBJ_DEPS and doc[t].head.i == verb_i for t in range(m.start, m.end))
+
+
+def _parse_subject(doc: Doc, i: int, after: list[ArgMention]) -> ArgMention | None:
+    """A mention after the verb that the parser makes its subject, when its case agrees (nominative or
+    unmarked): German V2 inversion "Vor zwei Wochen griffen bewaffnete Gruppen … an"."""
+    if not _has_dep(doc):
+        return None
+    for m in after:
+        for t in range(m.start, m.end):
+            tok = doc[t]
+            if tok.dep_ in SUBJ_DEPS and tok.head.i == i:
+                case = tok.morph.get("Case")
+                if not case or "Nom" in case:
+                    return m
+    return None
 
 
 def _fronted(doc: Doc, lex: EventLexicon, cs: int, i: int) -> bool:
@@ -564,6 +592,49 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
                 continue  # "wird ... aufgefordert": passive, not future
             return "planned"
     return "asserted"
+
+
+def _attributions(doc: Doc, lex: EventLexicon, sent: Span, ms: list[ArgMention]) -> list[tuple[int, int, ArgMention | None, bool]]:
+    """Attribution phrases in the sentence: "nach Angaben der UN", "laut Polizei", "dem Militär zufolge",
+    "wie das Ministerium mitteilte", "nach eigenen Angaben". Returns (start, end, mention or None, own)."""
+    mk = lex.markers
+    if "attribution_noun" not in mk.words and "attribution_prep" not in mk.words:
+        return []
+    out: list[tuple[int, int, ArgMention | None, bool]] = []
+
+    def first_after(lo: int, hi: int) -> ArgMention | None:
+        return next((m for m in ms if lo <= m.start <= hi), None)
+
+    for tok in sent:
+        i, w = tok.i, tok.lower_
+        if mk.has("attribution_prep", w):
+            m = first_after(i + 1, i + 4)
+            if m is not None:
+                out.append((i, m.end, m, False))
+        elif w == "nach" and i + 1 < sent.end and mk.has("attribution_noun", doc[i + 1].lower_):
+            if i + 2 < sent.end and mk.has("attribution_own", doc[i + 2].lower_):
+                out.append((i, i + 2, None, True))
+                continue
+            m = first_after(i + 2, i + 5)
+            if m is not None and all(doc[t].is_alpha for t in range(i + 2, m.start)):
+                out.append((i, m.end, m, False))
+            else:
+                out.append((i, i + 2, None, False))  # "nach Angaben von Augenzeugen"
+        elif mk.has("attribution_post", w):
+            m = next((m for m in reversed(ms) if m.end == i or m.end == i - 1), None)
+            if m is not None:
+                out.append((m.start, i + 1, m, False))
+        elif w == "wie":
+            for j in range(i + 1, min(i + 10, sent.end)):
+                if doc[j].is_punct:
+                    break
+                if mk.has("attribution_verb", doc[j].lower_):
+                    m = first_after(i + 1, j - 1)
+                    if m is not None and m.end <= j:
+                        end = j + 2 if j + 1 < sent.end and doc[j + 1].lower_ in ("mit", "bekannt") else j + 1
+                        out.append((i, end, m, False))
+                    break
+    return out
 
 
 def _speech_attribution(doc: Doc, lex: EventLexicon, sent: Span, match: Match, ms: list[ArgMention]) -> Actor | None | bool:
@@ -681,6 +752,11 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         ms = _arg_mentions(doc_mentions, sent, mention_starts)
         if actor_lex is not None:
             ms = _adjective_sources(doc, actor_lex, matches, ms, actors)
+        attribs = _attributions(doc, lex, sent, ms)
+        if attribs:
+            # "nach Angaben der UN": the source of the information is not an argument of the event
+            matches = [m for m in matches if not any(a <= m.start < b for a, b, _m, _o in attribs)]
+            ms = [m for m in ms if not any(a <= m.start < b for a, b, _m, _o in attribs)]
         sent_events: list[tuple[Match, Event]] = []
         for match in matches:
             k = _clause_of(cl, match.start)
@@ -732,6 +808,19 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                             pass
             if quote_id is not None and status == "asserted" and not own_speech:
                 status = "reported"
+            att = next((x for x in attribs if not (x[0] <= match.start < x[1])), None) if attribs else None
+            if att is not None:
+                _a, _b, who, own = att
+                if who is not None:
+                    attributed = who.actor.id
+                elif own:
+                    attributed = src.actor.id if src else None
+                if status == "asserted":
+                    status = "reported"
+            if match.trigger.cameo[:2] == "01" and match.trigger.kind == "verb":
+                src, tgt, keep = _statement_args(doc, quotes, trig_char, src, tgt, ms, actors)
+                if not keep:
+                    continue  # a speech verb whose speaker is unknown is no event
             cameo = match.trigger.cameo
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
@@ -766,6 +855,61 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
         ev.id = f"e{n}"
     doc._.lb_actors = actors
     return events
+
+
+def _dative_like(doc: Doc, m: ArgMention) -> bool:
+    """An addressee after a speech verb: dative (or genitive-looking "der", which the morphologizer often
+    confuses with the dative) case or article."""
+    toks = [doc[m.start - 1]] if m.start > 0 else []
+    toks += [doc[t] for t in range(m.start, m.end)]
+    for t in toks:
+        case = t.morph.get("Case")
+        if "Dat" in case or ("Gen" in case and t.lower_ in ("der", "den")) or t.lower_ in ("dem", "vor"):
+            return True
+    return False
+
+
+def _statement_args(doc: Doc, quotes: list[Quote] | None, trig_char: tuple[int, int], src: ArgMention | None,
+                    tgt: ArgMention | None, ms: list[ArgMention], actors: list[Actor]) -> tuple[ArgMention | None, ArgMention | None, bool]:
+    """A statement (CAMEO 01x) made by a speech verb: the source is the speaker, the target the addressee
+    ("sagte er der Nachrichtenagentur"), never somebody inside the message."""
+    by_id = {a.id: a for a in actors}
+
+    def mention_for(aid: str | None, spans) -> ArgMention | None:
+        if aid is None or aid not in by_id:
+            return None
+        for s_, e_ in spans or []:
+            sp = doc.char_span(s_, e_, alignment_mode="expand")
+            if sp is not None:
+                return ArgMention(sp.start, sp.end, by_id[aid])
+        return ArgMention(0, 0, by_id[aid])
+
+    for q in quotes or []:
+        if not any(s_ < trig_char[1] and trig_char[0] < e_ for s_, e_ in q.cue):
+            continue
+        if q.speaker is not None:
+            src = mention_for(q.speaker, q.source)
+        elif q.source:
+            src = None  # the quotes layer found a speaker it could not resolve ("sagte er" with no antecedent)
+        order_tgt, tgt = tgt, None
+        for s_, e_ in q.addressee:
+            from ..actors.engine import actor_at
+
+            a = actor_at(actors, s_, e_)
+            if a is not None and (src is None or a is not src.actor):
+                tgt = ArgMention(0, 0, a)
+                break
+        if tgt is None:
+            # the dative right after the speaker ("sagte er der Nachrichtenagentur"), outside the message
+            if order_tgt is not None and (src is None or order_tgt.actor is not src.actor) and order_tgt.start < len(doc):
+                c0 = doc[order_tgt.start].idx
+                if c0 > trig_char[0] and not any(s_ <= c0 < e_ for s_, e_ in q.message) \
+                        and _dative_like(doc, order_tgt):
+                    tgt = order_tgt
+        return src, tgt, src is not None
+    if tgt is not None and src is not None and tgt.actor is src.actor:
+        tgt = None
+    return src, tgt, src is not None
 
 
 PLACE_TARGET_CODES = {"042"}  # a visit: the place visited is the target
