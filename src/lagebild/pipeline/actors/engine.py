@@ -451,8 +451,8 @@ class MentionFinder:
             if t in lex.locative:
                 # "entschuldigte sich bei Südkorea": with a country (not a city) "bei" names a party
                 return not (country and t in ("bei", "beim"))
-            if t in lex.determiners:
-                j -= 1
+            if t in lex.determiners or t in PLACE_HEADS or (doc[j].is_alpha and t == doc[j].text and j < i - 1 and _adjective_like(doc[j], lex.lang)):
+                j -= 1  # "in der georgischen Hauptstadt Tiflis"
                 continue
             if t in lex.coordination:
                 # "in Moskau und Berlin": walk over the previous conjunct
@@ -464,6 +464,8 @@ class MentionFinder:
         return False
 
 
+PLACE_HEADS = {"hauptstadt", "stadt", "region", "provinz", "dorf", "ort", "ortschaft", "grenzstadt", "hafenstadt", "metropole",
+               "capital", "city", "town", "province", "region", "village"}
 EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "operations", "exercise", "exercises",
                      "intelligence", "equipment", "personnel", "observers", "offensive", "court", "courts", "leaders",
                      "officials", "spokesman", "spokeswoman", "base", "bases", "vehicles", "junta", "regime", "rule"}

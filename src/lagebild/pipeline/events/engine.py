@@ -422,7 +422,10 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         return src, (objs[0] if objs else None)
     after_clause = i > cs and doc[i - 1].text in CLAUSE_END_PUNCT
     parse_subj = _parse_subject(doc, i, after) if lex.lang == "de" else None
-    if parse_subj is not None and not any(_is_subject_of(doc, m, i) for m in subj_before):
+    before_subj = _parse_subject(doc, i, subj_before) if lex.lang == "de" and subj_before else None
+    if before_subj is not None and before_subj is not subj_before[0] and not after_clause:
+        src = before_subj  # "In der Hauptstadt Tiflis haben Demonstranten …": the parser's subject
+    elif parse_subj is not None and not any(_is_subject_of(doc, m, i) for m in subj_before):
         src = parse_subj  # the parser's subject after the verb ("griffen bewaffnete Gruppen … an")
     elif subj_after and lex.lang == "de" and after_clause:
         src = subj_after[0]  # "„…“, sagte ein Sprecher": the quotation or clause fills the front field
@@ -790,6 +793,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             own_speech = False
             if quotes:
                 for q in quotes:
+                    if q.form == "reported" and q.speaker is None:
+                        continue  # a reported speech act whose speaker is unknown says nothing about the event
                     if any(s <= trig_char[0] and trig_char[1] <= e for s, e in q.message):
                         quote_id, attributed = q.id, q.speaker
                         # the event is the speech act itself ("Die EU lobte ..."): asserted by the outlet
@@ -849,12 +854,34 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 attributed_to=attributed,
                 quote=quote_id,
             )
+            if ev.target is None and ev.source is not None and cameo[:2] in RESPONSE_ROOTS and not quote_id:
+                # "Teheran verurteilte die Strafmaßnahmen": the target is the author of the event condemned
+                prev = _discourse_target(events + [e for _m, e in sent_events], ev, actors, trig_char[0])
+                if prev is not None:
+                    ev.target, ev.target_name = prev.id, prev.name
             sent_events.append((match, ev))
         events.extend(_dedupe(sent_events, cl))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     doc._.lb_actors = actors
     return events
+
+
+RESPONSE_ROOTS = {"11", "12"}
+
+
+def _discourse_target(previous: list[Event], ev: Event, actors: list[Actor], at: int) -> Actor | None:
+    """The source of the most recent earlier event (within ~600 characters) by another country's actor."""
+    by_id = {a.id: a for a in actors}
+    me = by_id.get(ev.source)
+    for p in reversed(previous):
+        if p.trigger[0] >= at or at - p.trigger[0] > 600 or p.cameo[:2] == "01" or p.source is None:
+            continue
+        other = by_id.get(p.source)
+        if other is None or other is me or (me is not None and me.country and other.country == me.country):
+            continue
+        return other
+    return None
 
 
 def _dative_like(doc: Doc, m: ArgMention) -> bool:
@@ -913,7 +940,7 @@ def _statement_args(doc: Doc, quotes: list[Quote] | None, trig_char: tuple[int, 
 
 
 PLACE_TARGET_CODES = {"042"}  # a visit: the place visited is the target
-PLACE_TARGET_ROOTS = {"18", "19", "20"}  # violence: the country where it happens
+PLACE_TARGET_ROOTS = {"07", "18", "19", "20"}  # aid delivered to / violence in: the country of the place
 
 
 def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Actor], src: ArgMention | None,
