@@ -106,3 +106,77 @@ def test_actor_record_contract(nlp_actors_de):
     assert set(doc._.lb_entity_actor.values()) <= ids
     for (s, e), aid in doc._.lb_entity_actor.items():
         assert any(ent.start_char == s and ent.end_char == e for ent in doc.ents)
+
+
+# -- multi-sentence reports: indefinite roles, genitive complements, pronouns ---------------------------
+MULTI_DE = (
+    "„Wir werden helfen“, sagte ein Sprecher des Auswärtigen Amtes am Mittwoch. Man sei bereit, fügte er hinzu. "
+    "Ein Sprecher des französischen Generalstabs wies den Bericht zurück. Paris habe nichts gebilligt, sagte er."
+)
+
+
+@pytest.fixture(scope="session")
+def nlp_full_de():
+    return build_pipeline("de")
+
+
+def _actor_at(doc, word, n=1):
+    import re
+
+    hits = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", doc.text)]
+    s, e = hits[n - 1]
+    from lagebild.pipeline.actors.engine import actor_at
+
+    return actor_at(doc._.lb_actors, s, e)
+
+
+def test_indefinite_roles_are_new_actors(nlp_full_de):
+    doc = nlp_full_de(MULTI_DE)
+    first, second = _actor_at(doc, "Sprecher", 1), _actor_at(doc, "Sprecher", 2)
+    assert first is not None and second is not None and first.id != second.id
+    assert (first.name, first.country, first.sector) == ("Sprecher des Auswärtigen Amtes", "DEU", "GOV")
+    assert (second.name, second.country, second.sector) == ("Sprecher des französischen Generalstabs", "FRA", "MIL")
+    assert _actor_at(doc, "er", 1).id == first.id  # "fügte er hinzu"
+    assert _actor_at(doc, "er", 2).id == second.id  # "sagte er": the most recent spokesman
+
+
+@pytest.mark.parametrize(
+    "text,word,n,same_as",
+    [
+        # a definite mention links to the most recent compatible role
+        ("Ein Sprecher der Regierung in Athen widersprach. Ein Sprecher der türkischen Armee schwieg. Der Sprecher fügte hinzu, man warte ab.",
+         "Sprecher", 3, ("Sprecher", 2)),
+        # "sie" goes to the spokeswoman, not the nearer organisation
+        ("Eine Sprecherin des estnischen Außenministeriums sagte, man werde sich mit der Nato abstimmen. Sie sprach von einer Provokation.",
+         "Sie", 1, ("Sprecherin", 1)),
+        # "er" is not the spokeswoman
+        ("Eine Sprecherin der Polizei und ein Sprecher der Armee äußerten sich. Er sagte, die Lage sei ruhig.",
+         "Er", 1, ("Sprecher", 1)),
+    ],
+)
+def test_role_and_pronoun_links(nlp_full_de, text, word, n, same_as):
+    doc = nlp_full_de(text)
+    a, b = _actor_at(doc, word, n), _actor_at(doc, *same_as)
+    assert a is not None and b is not None and a.id == b.id, [(x.name, x.mentions) for x in doc._.lb_actors]
+
+
+@pytest.mark.parametrize(
+    "text,word,country,sector",
+    [
+        ("Ein Sprecher des russischen Verteidigungsministeriums bestritt dies.", "Sprecher", "RUS", "MIL"),
+        ("Ein Armeesprecher sagte, die Lage sei ruhig.", "Armeesprecher", None, "MIL"),
+        ("Ein israelischer Regierungsvertreter sagte nichts.", "Regierungsvertreter", "ISR", "GOV"),
+        ("Vor zwei Wochen griffen bewaffnete Gruppen mehrere Dörfer an.", "Gruppen", None, "UAF"),
+    ],
+)
+def test_role_complements_and_compounds(nlp_full_de, text, word, country, sector):
+    doc = nlp_full_de(text)
+    a = _actor_at(doc, word)
+    assert a is not None
+    assert a.sector == sector and (country is None or a.country == country)
+
+
+def test_abstract_nouns_and_capitals_in_place_phrases_are_not_actors(nlp_full_de):
+    doc = nlp_full_de("In der georgischen Hauptstadt Tiflis haben Demonstranten gegen die Pläne der Regierung protestiert.")
+    assert _actor_at(doc, "Pläne") is None
+    assert _actor_at(doc, "Tiflis") is None

@@ -153,3 +153,64 @@ def test_cameo_to_plover(cameo, plover):
 def test_dct_date_only_for_past_events_de(nlp_events_de, text, dated):
     _doc, ev, _ = _analyse(nlp_events_de, text)
     assert (ev.date == "2024-05-01") is dated
+
+
+# -- multi-sentence reports with the full pipeline (quotes layer included) -------------------------------
+@pytest.fixture(scope="session")
+def nlp_full_de():
+    return build_pipeline("de")
+
+
+def _event_at(doc, word):
+    s = doc.text.index(word)
+    return next((e for e in doc._.lb_events if e.trigger[0] <= s < e.trigger[1]), None)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,root,source,target,status,attributed",
+    [
+        # "nach Angaben X": X is the attribution, not the source; V2 inversion after a fronted adverbial
+        ("Vor zwei Wochen griffen bewaffnete Gruppen nach Angaben der Vereinten Nationen mehrere Dörfer in Mali an.",
+         "griffen", "19", None, None, "reported", "IGO"),
+        ("Russische Truppen haben nach Angaben des ukrainischen Generalstabs die Stadt Charkiw beschossen.",
+         "beschossen", "19", "RUS", None, "reported", "UKR"),
+        ("Laut dem Innenministerium in Tiflis wurden 20 Demonstranten festgenommen.", "festgenommen", "17", None, None, "reported", "GEO"),
+        ("Einem Armeesprecher in Bamako zufolge griffen Rebellen einen Posten an.", "griffen", "19", None, None, "reported", "MLI"),
+        ("Wie das polnische Außenministerium mitteilte, protestierte Warschau gegen die Äußerungen der deutschen Regierung.",
+         "protestierte", None, "POL", "DEU", "reported", "POL"),
+        # a condemnation without an object actor: the author of the event condemned
+        ("Nordkorea hat eine Rakete abgefeuert. Der Generalstab in Seoul verurteilte den Start.", "verurteilte", "11", "KOR", "PRK", "asserted", None),
+    ],
+)
+def test_attribution_and_arguments_in_reports(nlp_full_de, text, trigger, root, source, target, status, attributed):
+    doc, _ev, actors = _analyse(nlp_full_de, text)
+    ev = _event_at(doc, trigger)
+    assert ev is not None, doc._.lb_events
+    if root:
+        assert ev.cameo[:2] == root
+    if source:
+        assert actor_country(actors, ev.source) == source
+    if target:
+        assert actor_country(actors, ev.target) == target
+    assert ev.status == status
+    if attributed:
+        assert actor_country(actors, ev.attributed_to) == attributed
+    else:
+        assert ev.attributed_to is None or ev.attributed_to == ev.source
+
+
+def test_statements_have_the_speaker_as_source(nlp_full_de):
+    text = ("„Wir werden die Mittel verdoppeln“, sagte ein Sprecher des Auswärtigen Amtes am Mittwoch. "
+            "Ein Sprecher des französischen Generalstabs wies den Bericht zurück. "
+            "Paris habe den Einsatz nicht gebilligt, sagte er der Nachrichtenagentur.")
+    doc, _ev, actors = _analyse(nlp_full_de, text)
+    first = _event_at(doc, "sagte ein")
+    assert first is not None and first.cameo == "010"
+    assert actors[first.source].name == "Sprecher des Auswärtigen Amtes" and first.target is None
+    second = [e for e in doc._.lb_events if e.cameo == "010"][-1]
+    assert actors[second.source].country == "FRA" and actors[second.target].name == "Nachrichtenagentur"
+
+
+def test_statement_without_a_known_speaker_is_no_event(nlp_full_de):
+    doc, _ev, _actors = _analyse(nlp_full_de, "Paris habe den Einsatz nicht gebilligt, sagte er der Nachrichtenagentur.")
+    assert not [e for e in doc._.lb_events if e.cameo == "010"]

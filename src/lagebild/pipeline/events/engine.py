@@ -488,6 +488,8 @@ def _fronted(doc: Doc, lex: EventLexicon, cs: int, i: int) -> bool:
     verb-first; a clause opening with a noun phrase ("Unbekannte ermordeten ...") has its subject there."""
     if i == cs:
         return True
+    if i > cs and lex.markers.has("attribution_post", doc[i - 1].lower_):
+        return True  # "Dem Militär zufolge griffen Rebellen … an"
     first = doc[cs]
     if lex.markers.has("fronted", first.lower_) or lex.markers.has("preposition", first.lower_):
         return True
@@ -624,9 +626,13 @@ def _attributions(doc: Doc, lex: EventLexicon, sent: Span, ms: list[ArgMention])
             else:
                 out.append((i, i + 2, None, False))  # "nach Angaben von Augenzeugen"
         elif mk.has("attribution_post", w):
-            m = next((m for m in reversed(ms) if m.end == i or m.end == i - 1), None)
-            if m is not None:
-                out.append((m.start, i + 1, m, False))
+            # "Einem Armeesprecher in Bamako zufolge": the leftmost mention of the phrase before "zufolge"
+            lo = i - 1
+            while lo > sent.start and not doc[lo - 1].is_punct and i - lo < 6:
+                lo -= 1
+            cands = [m for m in ms if lo <= m.start and m.end <= i]
+            if cands:
+                out.append((cands[0].start, i + 1, cands[0], False))
         elif w == "wie":
             for j in range(i + 1, min(i + 10, sent.end)):
                 if doc[j].is_punct:
