@@ -498,5 +498,11 @@ def evaluate_articles_de(nlp=None, split: str = "all") -> dict[str, Any]:
         "attribution_accuracy": _ratio(c["att_ok"], c["att"]),
         "statement_accuracy": _ratio(c["opt_ok"], c["opt"]),
     }
+    # a metric with nothing to score (e.g. no non-actor checks in the held-out part) is left out
+    denominators = {"actor_grouping_accuracy": "grp", "actor_country_accuracy": "cty", "actor_sector_accuracy": "sec",
+                    "non_actor_accuracy": "neg", "cameo_root_accuracy": "ev", "source_country_accuracy": "src",
+                    "target_country_accuracy": "tgt", "status_accuracy": "st", "attribution_accuracy": "att",
+                    "statement_accuracy": "opt"}
+    metrics = {k: v for k, v in metrics.items() if c[denominators[k]]}
     counts = {"articles": n_docs, "actors": c["grp"], "events": c["ev"], "statements_coded": c["opt"]}
     return {"metrics": metrics, "n": counts, "errors": errors}
