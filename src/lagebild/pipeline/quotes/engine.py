@@ -867,6 +867,8 @@ def detect(an: Analysis) -> list[Candidate]:
     for si, (s, e) in enumerate(an.sents):
         cands.extend(_sentence_candidates(an, si, s, e, sent_cues[si], cands))
     _direct_quotes(an, cands)
+    if an.lex.lang == "en":
+        cands[:] = _en_merge_continued(an, cands)
     _free_indirect(an, cands)
     _mark_nesting(cands)
     return cands
@@ -959,6 +961,12 @@ def _sentence_candidates(
             continue
         if any(c.form != "direct" and c.start <= cue.head < c.end for c in out):
             continue  # a verb inside a message already found (rarely its own frame)
+        if an.lex.lang == "en" and cue.kind == "verb":
+            cand, fr = _en_frame(an, cue, si, s, ce, cues, out)
+            if cand is not None:
+                out.append(cand)
+                frame_tokens |= fr
+                continue
         _add_correlate(an, cue, e)
         first, last = min(cue.tokens), max(cue.tokens)
         cs = _clause_start(an, first, s)
@@ -1121,6 +1129,8 @@ def _order_cues(an: Analysis, cues: list[Cue], s: int) -> list[Cue]:
     """Cues opening a clause after a comma first ("…, sagte X"), then the others in text order."""
     def key(c: Cue):
         first = min(c.tokens)
+        if an.lex.lang == "en":
+            return (1 if an.lower[c.head].endswith("ing") else 0, first)  # ", adding …" after its main verb
         opens = first > s and an.words[first - 1] in (",", "“", "”", '"', "»", "«")
         return (0 if opens else 1, first)
     return sorted(cues, key=key)
@@ -1408,3 +1418,189 @@ def _mark_nesting(cands: list[Candidate]) -> None:
                 if best is None or len(ot) < len(cands[best].tokens()):
                     best = j
         c.nested_in = best
+
+
+# English frames -------------------------------------------------------------------------------
+
+_EN_ADDR_VERBS = {"tell", "inform", "assure", "remind", "warn", "promise", "ask", "urge", "advise", "reassure"}
+_EN_OBJECT_VERBS = {"accuse", "criticize", "praise", "endorse", "call", "describe", "blame", "thank", "defend",
+                    "attack", "support", "oppose", "slam", "mock", "recall", "announce", "cite", "deny", "discuss",
+                    "ask", "urge", "show", "find", "want", "demand", "reveal"}
+_EN_SKIP = {"also", "later", "earlier", "then", "again", "previously", "repeatedly", "publicly", "privately", "once",
+            "recently", "often", "frequently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "today", "yesterday", "tonight", "last", "this", "week", "month", "year", "morning",
+            "afternoon", "evening", "night", "on", "in", "at", "during", "a", "an", "the", "statement", "interview",
+            "speech", "twitter", "tweet", "email", "letter", "rally", "press", "conference", "release", "recent",
+            "new", "his", "her", "their", "its", "post", "facebook", "television", "tv", "radio", "show", "to",
+            "reporters", "journalists", "told", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "news", "after"}
+_EN_PRO = {"he", "she", "they", "i", "we", "you", "it"}
+
+
+def _en_subject(an: Analysis, lo: int, first: int) -> Range | None:
+    """The subject noun phrase right before an English cue verb, inside ``[lo, first)``."""
+    if first <= lo:
+        return None
+    j = first
+    while j - 1 >= lo and (an.lower[j - 1] in ("also", "later", "then", "has", "have", "had", "previously",
+                                                 "repeatedly", "publicly", "once", "recently", "often", "has",
+                                                 "reportedly", "would", "will", "did", "does", "never", "not",
+                                                 "only", "even", "just", "first", "already", "again", "privately")):
+        j -= 1
+    if j <= lo:
+        return None
+    if an.lower[j - 1] in _EN_PRO or an.lower[j - 1] == "who":
+        return (j - 1, j)
+    # walk back over the noun phrase: capitalised words, nouns, adjectives, determiners, "of", possessives, commas
+    # of an apposition are not crossed
+    k = j - 1
+    start = None
+    while k >= lo and j - k <= 12:
+        w, low = an.words[k], an.lower[k]
+        if w in (",", ":", ";", "(", ")", "“", "”", '"'):
+            break
+        if an.is_(k, "conj") and not (start is not None and k - 1 >= lo and an.words[k - 1][:1].isupper()
+                                      and an.words[k + 1][:1].isupper()):
+            break
+        if low in ("said", "says", "say") or an.is_(k, "relative") and low != "that" or low in ("that",):
+            break
+        if an.is_verbish(k) and not (w[:1].isupper() and k != an.sent_start(k)):
+            break
+        if not an.has_pos and low.endswith("ed") and not w[:1].isupper():
+            break
+        if an.is_(k, "prep") and low not in ("of", "for", "at", "from"):
+            break
+        start = k
+        k -= 1
+    if start is None:
+        return None
+    while start < j and (an.lower[start] in ("of", "for", "at", "from", "and", "but") or an.words[start] in ("’s", "'s")):
+        start += 1
+    return (start, j) if start < j else None
+
+
+def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cue"], out: list[Candidate]
+              ) -> tuple[Candidate | None, set[int]]:
+    first, last = min(cue.tokens), max(cue.tokens)
+    cs = _clause_start(an, first, s)
+    lemmas = {v.lemma for v in an.lex.verbs.get(an.lower[cue.head], [])}
+    # aux/adverbs right before the verb belong to the cue ("has said", "also said")
+    cue_toks = set(cue.tokens)
+    k = first - 1
+    while k >= cs and (an.is_(k, "aux") or an.lower[k] in ("also", "later", "then", "repeatedly", "previously",
+                                                             "publicly", "privately", "reportedly", "once")):
+        cue_toks.add(k)
+        k -= 1
+    # A. the message before: "MSG, X said." / "MSG, said X." / “…,” X said
+    quote_before = _span_quote_at_end(an, cs - 1) if cs - 1 >= s else None
+    if quote_before is None and cs - 2 >= s and an.words[cs - 1] == ",":
+        quote_before = _span_quote_at_end(an, cs - 2)
+    comma_before = cs > s and (an.words[cs - 1] == "," or quote_before is not None)
+    earlier_cue = any(c is not cue and c.kind == "verb" and s <= c.head < cs for c in cues)
+    if comma_before and not an.lower[cue.head].endswith("ing") and not earlier_cue:
+        pre = _en_subject(an, cs, first) if first > cs else None
+        pre_ok = first == cs or (pre is not None and pre[0] == cs) or all(t in cue_toks for t in range(cs, first))
+        if pre_ok:
+            src = pre
+            k = last + 1
+            if src is None:
+                src = np_forward(an, k, ce)
+                if src is not None and an.lower[src[0]] in _EN_PRO | {"the", "a", "an"} | set() or (src and an.words[src[0]][:1].isupper()):
+                    k = src[1]
+                    # appositions ", a spokesman for X,"
+                    if k < ce and an.words[k] == ",":
+                        r2 = np_forward(an, k + 1, ce)
+                        if r2 and r2[1] < ce and an.words[r2[1]] in (",",) or (r2 and r2[1] >= ce):
+                            src = (src[0], r2[1])
+                            k = r2[1]
+                else:
+                    src = None
+            # what follows the frame must be short (time, place) or a new clause
+            rest_end = _clause_end(an, k, ce)
+            if rest_end - k <= 6:
+                if quote_before is not None and (quote_before.open <= s + 1 or an.quote_of[s] >= 0 or True):
+                    msg = [quote_before.range]
+                    form = "direct"
+                    qs = quote_before.open
+                    # a sentence-initial quote only: "“…,” he said" (an earlier part of the sentence belongs to it)
+                else:
+                    msg = _trim(an, [(s, cs - 1)])
+                    form = "indirect"
+                if msg:
+                    if src is None:
+                        src = _en_prev_source(out, an, si)
+                    fr = set(range(cs, rest_end))
+                    return Candidate(form, msg, _rs(sorted(cue_toks)), [src] if src else [], [], cue.stwr,
+                                     sentence=si), fr
+    # B. the message after: "X said (that) MSG", "X told Y that MSG"
+    src = _en_subject(an, cs, min(cue_toks))
+    if src is None and cs > s and an.words[cs - 1] == "," and an.lower[cue.head].endswith("ing"):
+        src = _en_prev_source(out, an, si)  # "…, adding that …"
+    if src is None:
+        # coordinated verbs share the subject: "Trump paused and said …"
+        if first > s and an.lower[first - 1] == "and":
+            v = next((t for t in range(cs, first - 1) if an.is_verbish(t) or (
+                not an.has_pos and an.lower[t].endswith("ed") and not an.words[t][:1].isupper())), None)
+            if v is not None:
+                src = _en_subject(an, cs, v)
+        if src is None and cs > s and an.lower[cue.head].endswith("ing"):
+            src = _en_prev_source(out, an, si)
+    if src is None:
+        return None, set()
+    k = last + 1
+    addr = None
+    if lemmas & _EN_ADDR_VERBS and k < ce:
+        addr = np_forward(an, k, ce)
+        if addr and an.lower[addr[0]] not in ("that", "how", "what", "whether", "why", "when", "if"):
+            k = addr[1]
+        else:
+            addr = None
+    # "said in a statement Monday that …": skip to the complementiser
+    j = k
+    while j < ce and j - k <= 7 and (an.lower[j] in _EN_SKIP or an.words[j][:1].isupper() and an.lower[j] not in _EN_PRO):
+        j += 1
+    if j < ce and j > k and an.lower[j] in ("that", ",", ":"):
+        k = j
+    if k < ce and an.words[k] in (",", ":"):
+        k += 1
+    if k >= ce:
+        return None, set()
+    # the message ends before another cue introduced after a comma ("…, adding that …")
+    end = ce
+    for c2 in cues:
+        f2 = min(c2.tokens)
+        if f2 > k and c2 is not cue and f2 - 1 > k and an.words[f2 - 1] == "," and c2.kind == "verb":
+            end = f2 - 1
+            break
+    q = _span_quote_at_start(an, k)
+    if q is not None and q.close + 1 >= end - 1:
+        return Candidate("direct", [q.range], _rs(sorted(cue_toks)), [src], [addr] if addr else [], cue.stwr,
+                         sentence=si), set(range(src[0], k))
+    if end - k < 2 and not lemmas & _EN_OBJECT_VERBS:
+        return None, set()
+    if not (lemmas & _EN_OBJECT_VERBS) and an.lower[k] in ("to", "by", "with", "for", "about", "on", "in", "at", "from", "up", "out", "off", "so", "."):
+        return None, set()
+    msg = _trim(an, [(k, end)])
+    if not msg:
+        return None, set()
+    return Candidate("indirect", msg, _rs(sorted(cue_toks)), [src], [addr] if addr else [], cue.stwr,
+                     sentence=si), set(range(min(src[0], first), k))
+
+
+def _en_prev_source(out: list[Candidate], an: Analysis, si: int) -> Range | None:
+    for c in reversed(out):
+        if c.source and c.sentence == si:
+            return c.source[0]
+    return None
+
+
+def _en_merge_continued(an: Analysis, cands: list[Candidate]) -> list[Candidate]:
+    """“…,” X said. “…” — a cue-less quotation right after the frame continues the same attribution."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.form == "direct" and not c.cue and c.nested_in is None:
+            p = out[-1]
+            if p.form == "direct" and p.cue and c.sentence == p.sentence + 1 and c.start == an.sents[c.sentence][0]:
+                p.message = p.message + c.message
+                continue
+        out.append(c)
+    return out
