@@ -32,6 +32,9 @@ from .readers.base import ReadError, Record
 from .settings import get_settings
 from .store import AddResult, Store
 
+# Thread pools of numerical libraries, limited to one thread in each worker process.
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
 # Record.meta keys that are not passed on as document metadata (same rule as `lagebild analyze`).
 _RESERVED = {"text", "lang", "published", "model", "nlp", "id", "title", "source", "url", "author"}
 
@@ -206,7 +209,11 @@ def ingest(
     started = time.perf_counter()
     seen: set[str] = set()
     executor: ProcessPoolExecutor | None = None
+    saved_env = {var: os.environ.get(var) for var in _THREAD_VARS}
     if options.n_process > 1:
+        # one BLAS thread per worker: n workers x n BLAS threads would oversubscribe the cores
+        for var in _THREAD_VARS:
+            os.environ.setdefault(var, "1")
         executor = ProcessPoolExecutor(
             options.n_process,
             mp_context=multiprocessing.get_context("spawn"),
@@ -306,6 +313,11 @@ def ingest(
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+        for var, value in saved_env.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
     stats.seconds = time.perf_counter() - started
     return stats
 
