@@ -683,9 +683,12 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
         if not a.mentions:
             continue
         first = a.mentions[0][0]
-        sent = next((s for s in sents if s.start_char <= first < s.end_char), None)
-        local: Counter[str] = Counter()
-        if sent is not None:
+        k = next((n for n, s in enumerate(sents) if s.start_char <= first < s.end_char), None)
+        counts = doc_counts
+        # the sentence's own countries, else the previous sentence's ("Paris habe nichts gebilligt, sagte er.
+        # Es gebe keine Pläne, Truppen zu entsenden." → French troops), else the document's
+        for sent in ([sents[k]] + ([sents[k - 1]] if k > 0 else [])) if k is not None else []:
+            local: Counter[str] = Counter()
             for p in places:
                 if sent.start_char <= p.start < sent.end_char:
                     a3 = lex.gaz.to_alpha3(p.country)
@@ -694,7 +697,9 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
             for other in actors:
                 if other.country and other is not a and any(sent.start_char <= st < sent.end_char for st, _e in other.mentions):
                     local[other.country] += 1
-        counts = local or doc_counts
+            if local:
+                counts = local
+                break
         best = counts.most_common(1)[0][0]
         a.country = best
         a.cameo = best + (a.sector or "")

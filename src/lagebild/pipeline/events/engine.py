@@ -833,6 +833,9 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 if not keep:
                     continue  # a speech verb whose speaker is unknown is no event
             cameo = match.trigger.cameo
+            if cameo[:2] == "15" and src is not None and tgt is not None and tgt.actor.sector == "MIL" \
+                    and tgt.actor.country and tgt.actor.country == src.actor.country:
+                tgt = None  # "verlegte Soldaten in die Region": the source's own forces are the instrument
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
             place_id = _place(doc, lex, places, sent, match, actor_spans)
