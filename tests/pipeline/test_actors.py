@@ -180,3 +180,11 @@ def test_abstract_nouns_and_capitals_in_place_phrases_are_not_actors(nlp_full_de
     doc = nlp_full_de("In der georgischen Hauptstadt Tiflis haben Demonstranten gegen die Pläne der Regierung protestiert.")
     assert _actor_at(doc, "Pläne") is None
     assert _actor_at(doc, "Tiflis") is None
+
+
+def test_bare_definite_role_links_to_earlier_compound_organisation(nlp_full_de):
+    doc = nlp_full_de("Die Bundesregierung will die Hilfe aufstocken. Die Regierung sei zu Gesprächen bereit, sagte ein Sprecher.")
+    assert _actor_at(doc, "Regierung").id == _actor_at(doc, "Bundesregierung").id
+    # with its own country it stays apart
+    doc = nlp_full_de("Die Bundesregierung will die Hilfe aufstocken. Die Regierung in Athen lehnte ab.")
+    assert _actor_at(doc, "Regierung").id != _actor_at(doc, "Bundesregierung").id

@@ -602,6 +602,11 @@ def group_actors(doc: Doc, mentions: list[Mention], lex: ActorLexicon | None = N
                 actor = actor or by_key.get(key)
                 if actor is None and m.country is None and (m.role, fem) in last_role:
                     actor = last_role[(m.role, fem)]  # "die Sprecherin" after "die Sprecherin des Außenministeriums"
+                if actor is None and m.country is None and m.sector and not m.person and m.end - m.start == 1 and m.role:
+                    # "die Regierung" after "die Bundesregierung": an earlier organisation named by a compound of the role
+                    actor = next((a for _s, prev, a in reversed(history) if prev.kind in ("ORG", "ROLE") and not prev.person
+                                  and norm(prev.name).endswith(m.role) and len(norm(prev.name)) > len(m.role)
+                                  and (a.sector in (None, m.sector))), None)
                 if actor is None:
                     actor = new_actor(m)
             by_key[key] = actor
