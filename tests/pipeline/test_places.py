@@ -74,3 +74,19 @@ def test_capital_metonymy_lookup():
     assert gaz.capital_country("Moskau") == "RU"
     assert gaz.capital_country("Berlin") == "DE"
     assert gaz.capital_country("Frankfurt") is None
+
+
+def test_country_name_wins_over_a_cut_short_entity(nlp_places_de):
+    doc = nlp_places_de("Auch Katar, die Vereinigten Arabischen Emirate und Jordanien müssten eingebunden werden.")
+    assert ("Vereinigten Arabischen Emirate", "AE") in [(p.text, p.country) for p in doc._.lb_places]
+
+
+def test_curated_region_beats_small_town_of_the_focus_country(nlp_places_en):
+    doc = nlp_places_en("The storm hit Cuba before reaching Florida.")
+    assert [(p.text, p.country) for p in doc._.lb_places][-1] == ("Florida", "US")
+
+
+def test_actors_skip_fragments_of_place_names():
+    nlp = build_pipeline("de", layers=("lagebild_places", "lagebild_actors"))
+    doc = nlp("Auch Katar, die Vereinigten Arabischen Emirate und Jordanien müssten eingebunden werden.")
+    assert sorted(a.country for a in doc._.lb_actors) == ["ARE", "JOR", "QAT"]

@@ -113,9 +113,12 @@ class MentionFinder:
     def from_ents(self) -> None:
         if not _has_ner(self.doc):
             return
+        place_spans = [(p.start, p.end) for p in self.doc._.lb_places or []]
         for ent in self.doc.ents:
             if not self._free(ent.start, ent.end):
                 continue
+            if any(s <= ent.start_char and ent.end_char <= e and e - s > ent.end_char - ent.start_char for s, e in place_spans):
+                continue  # a fragment of a longer place name ("Vereinigten Arabischen" in "… Emirate")
             label = ent.label_
             known = self._lookup_known(ent.text)
             gpe = (self._country_mention(ent.start, ent.end) or self._city_mention(ent.start, ent.end)) \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -31,17 +32,28 @@ def _accept(cand: Candidate, surface: str, gaz: Gazetteer, *, labelled: bool) ->
     return similar and cand.population >= MIN_POP_GAZETTEER
 
 
-def _overrides(ent, cand: Candidate, start: int, end: int) -> bool:
-    """May a gazetteer place win over a non-place NER label? (The interim NER often labels cities ORG/MISC.)"""
+def _overrides(ent, cand: Candidate, start: int, end: int, after_prep: bool = False) -> bool:
+    """May a gazetteer place win over a non-place NER label? (The interim NER often labels cities ORG/MISC.)
+    ``after_prep``: the span follows a locative preposition ("towards Tel Aviv")."""
     exact = ent.start == start and ent.end == end
+    if cand.curated and cand.kind == "country" and start <= ent.start and ent.end <= end and end - start > len(ent):
+        return True  # "Vereinigten Arabischen" (ORG) inside "die Vereinigten Arabischen Emirate"
     if ent.label_ in ("PER", "PERSON"):
         return cand.curated and cand.kind in ("country", "region") or (exact and cand.kind == "city")
     if not exact:
         return False
     if ent.label_ == "ORG":
         # clubs and companies carry city names ("Salzburg", "Bayern"): only curated names and big cities
-        return (cand.curated and cand.kind in ("country", "city")) or (cand.kind == "city" and cand.population >= 500_000)
+        return (cand.curated and cand.kind in ("country", "city")) or (cand.kind == "city" and cand.population >= 500_000) \
+            or (after_prep and cand.kind == "city" and cand.population >= MIN_POP_GAZETTEER)
     return True  # MISC, OTH, ...
+
+
+@lru_cache(maxsize=4)
+def _locatives(lang: str) -> frozenset[str]:
+    from .gazetteer import lang_file, read_list
+
+    return frozenset(w.lower() for w in read_list(lang_file(lang, "actors", "locative.txt")))
 
 
 def _has_ner(doc: Doc) -> bool:
@@ -97,7 +109,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, list[Candida
             cands = [c for c in gaz.lookup(span.text) if _accept(c, span.text, gaz, labelled=False)]
             ents = {blocked[j] for j in range(i, i + width) if blocked[j] is not None}
             if ents:
-                cands = [c for c in cands if all(_overrides(e, c, i, i + width) for e in ents)]
+                prep = i > 0 and doc[i - 1].lower_ in _locatives(gaz.lang)
+                cands = [c for c in cands if all(_overrides(e, c, i, i + width, prep) for e in ents)]
             if cands:
                 hit = (span, cands)
                 break

@@ -231,7 +231,10 @@ class Gazetteer:
 
     @staticmethod
     def score(cand: Candidate, focus: dict[str, float]) -> float:
-        s = math.log10(cand.population + 10)
+        pop = cand.population
+        if cand.curated and cand.kind == "region" and not pop:
+            pop = 1_000_000  # curated regions carry no population ("Florida" the state, not the Cuban town)
+        s = math.log10(pop + 10)
         if cand.curated:
             s += 6.0
         if cand.kind == "country":
