@@ -465,6 +465,9 @@ def find_cues(an: Analysis, s: int, e: int) -> list[Cue]:
                 continue  # attributive participle: "die erklärte Absicht"
             if an.lex.lang == "de" and an.is_cap(k):
                 continue  # nominalised ("das Sagen", "Angaben")
+            if an.lex.lang == "en" and ((an.is_cap(k) and k != s and an.words[k - 1] not in ('"', "“", "‘", "'"))
+                                        or (k > s and (an.is_(k - 1, "det") or an.lower[k - 1] in ("so-", "so", "-")))):
+                continue  # "United States", "the reported details", "a call"
             chosen = None
             # a separable verb whose particle is present wins ("forderte … auf" = auffordern, not fordern)
             for ent in entries:
@@ -947,6 +950,12 @@ def _sentence_candidates(
                 if msg:
                     out.append(Candidate("indirect", msg, [(k, k + 1)], [src], [], "speech", sentence=si))
             frame_tokens |= frame
+            continue
+        if an.lex.lang == "en" and low == "according" and len(cue.tokens) == 2:
+            c = _en_according(an, cue, si, s, ce)
+            if c is not None:
+                out.append(c[0])
+                frame_tokens |= c[1]
             continue
         src = _prep_source(an, cue, s, ce)
         if src is None:
@@ -1434,6 +1443,9 @@ _EN_SKIP = {"also", "later", "earlier", "then", "again", "previously", "repeated
             "new", "his", "her", "their", "its", "post", "facebook", "television", "tv", "radio", "show", "to",
             "reporters", "journalists", "told", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "news", "after"}
 _EN_PRO = {"he", "she", "they", "i", "we", "you", "it"}
+_EN_CUE_ADV = {"also", "later", "then", "repeatedly", "previously", "publicly", "privately", "reportedly", "once",
+               "now", "still", "already", "again", "even", "just", "first", "recently", "often", "long", "has", "have",
+               "had", "would", "will", "did", "does", "do", "never", "not", "only", "ever", "always"}
 
 
 def _en_subject(an: Analysis, lo: int, first: int) -> Range | None:
@@ -1441,10 +1453,8 @@ def _en_subject(an: Analysis, lo: int, first: int) -> Range | None:
     if first <= lo:
         return None
     j = first
-    while j - 1 >= lo and (an.lower[j - 1] in ("also", "later", "then", "has", "have", "had", "previously",
-                                                 "repeatedly", "publicly", "once", "recently", "often", "has",
-                                                 "reportedly", "would", "will", "did", "does", "never", "not",
-                                                 "only", "even", "just", "first", "already", "again", "privately")):
+    while j - 1 >= lo and (an.lower[j - 1] in _EN_CUE_ADV or an.lower[j - 1] == "n't" or (
+            an.lower[j - 1].endswith("ly") and not an.words[j - 1][:1].isupper() and len(an.lower[j - 1]) > 4)):
         j -= 1
     if j <= lo:
         return None
@@ -1486,8 +1496,8 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
     # aux/adverbs right before the verb belong to the cue ("has said", "also said")
     cue_toks = set(cue.tokens)
     k = first - 1
-    while k >= cs and (an.is_(k, "aux") or an.lower[k] in ("also", "later", "then", "repeatedly", "previously",
-                                                             "publicly", "privately", "reportedly", "once")):
+    while k >= cs and (an.is_(k, "aux") or an.lower[k] in _EN_CUE_ADV or an.lower[k] in ("not", "n't", "never")
+                       or (an.lower[k].endswith("ly") and not an.words[k][:1].isupper() and len(an.lower[k]) > 4)):
         cue_toks.add(k)
         k -= 1
     # A. the message before: "MSG, X said." / "MSG, said X." / “…,” X said
@@ -1507,11 +1517,11 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
                 if src is not None and an.lower[src[0]] in _EN_PRO | {"the", "a", "an"} | set() or (src and an.words[src[0]][:1].isupper()):
                     k = src[1]
                     # appositions ", a spokesman for X,"
-                    if k < ce and an.words[k] == ",":
-                        r2 = np_forward(an, k + 1, ce)
-                        if r2 and r2[1] < ce and an.words[r2[1]] in (",",) or (r2 and r2[1] >= ce):
-                            src = (src[0], r2[1])
-                            k = r2[1]
+                    if k < ce and an.words[k] == "," and k + 1 < ce and an.lower[k + 1] not in ("who", "which", "adding", "saying", "noting", "and", "but"):
+                        r2_end = _clause_end(an, k + 1, ce)
+                        if r2_end - k <= 15 and not any(an.lex.verbs.get(an.lower[t]) for t in range(k + 1, r2_end)):
+                            src = (src[0], r2_end)
+                            k = r2_end
                 else:
                     src = None
             # what follows the frame must be short (time, place) or a new clause
@@ -1563,6 +1573,11 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
     if k < ce and an.words[k] in (",", ":"):
         k += 1
     if k >= ce:
+        if an.words[ce - 1] == ":" and si + 1 < len(an.sents):
+            q = _span_quote_at_start(an, an.sents[si + 1][0])
+            if q is not None:
+                return Candidate("direct", [q.range], _rs(sorted(cue_toks)), [src], [addr] if addr else [],
+                                 cue.stwr, sentence=si), set(range(src[0], ce))
         return None, set()
     # the message ends before another cue introduced after a comma ("…, adding that …")
     end = ce
@@ -1599,8 +1614,33 @@ def _en_merge_continued(an: Analysis, cands: list[Candidate]) -> list[Candidate]
     for c in cands:
         if out and c.form == "direct" and not c.cue and c.nested_in is None:
             p = out[-1]
-            if p.form == "direct" and p.cue and c.sentence == p.sentence + 1 and c.start == an.sents[c.sentence][0]:
+            same = an.sent_of[c.start] == an.sent_of[p.end - 1] and 0 <= c.start - p.end <= 10
+            follows = c.sentence == p.sentence + 1 and c.start == an.sents[c.sentence][0] and an.sent_of[p.end - 1] <= p.sentence
+            if p.form == "direct" and p.cue and (same or follows):
                 p.message = p.message + c.message
                 continue
         out.append(c)
     return out
+
+
+def _en_according(an: Analysis, cue: "Cue", si: int, s: int, ce: int) -> tuple[Candidate, set[int]] | None:
+    """"according to X, MSG" / "MSG, according to X" / "MSG, according to X, MSG"."""
+    k0, k1 = cue.tokens[0], cue.tokens[-1]
+    send = _clause_end(an, k1 + 1, ce)
+    if send <= k1 + 1:
+        return None
+    src = (k1 + 1, send)
+    frame = set(range(k0, send))
+    lo = k0 - 1 if k0 > s and an.words[k0 - 1] == "," else k0
+    if lo < k0:
+        frame.add(lo)
+    parts = []
+    if lo > s:
+        parts.append((s, lo))
+    if send < ce:
+        parts.append((send + 1 if an.words[send] == "," else send, ce))
+        frame.add(send)
+    msg = _trim(an, parts)
+    if not msg:
+        return None
+    return Candidate("indirect", msg, _rs(cue.tokens), [src], [], cue.stwr, sentence=si), frame
