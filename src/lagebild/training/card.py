@@ -97,7 +97,8 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
             lines.append("")
     if speed:
         lines += ["## Speed", "", f"{speed.get('words_per_second', 0):.0f} tokens/s on one CPU core "
-                  f"(full pipeline incl. NER, batch 64, {speed.get('tokens', 0)} tokens of news text), "
+                  f"(full pipeline incl. NER, batch {int(speed.get('batch_size', 8))}, {int(speed.get('tokens', 0))} tokens "
+                  "of news text; measured on a shared 2-core machine while other jobs ran, so a lower bound), "
                   f"peak RSS {speed.get('peak_rss_mb', 0):.0f} MB.", ""]
     lines.append(NOTES.get(lang, ""))
     return "\n".join(lines)

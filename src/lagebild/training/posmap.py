@@ -35,3 +35,15 @@ def consistency_patterns(table: dict[str, Counter], *, min_count: int = 5, min_s
             "attrs": {"POS": majority},
         })
     return patterns
+
+
+def consistency_table(table: dict[str, Counter], *, min_count: int = 5, min_share: float = 0.03) -> dict:
+    """The same rule as :func:`consistency_patterns`, as the config of ``lagebild_pos_consistency``."""
+    out = {}
+    for tag, cnt in sorted(table.items()):
+        total = sum(cnt.values())
+        if total < min_count:
+            continue
+        allowed = sorted(p for p, n in cnt.items() if n / total >= min_share and n >= 2)
+        out[tag] = [cnt.most_common(1)[0][0], allowed]
+    return out

@@ -217,17 +217,17 @@ def _train(config: str, name: str, work: Path, log=print) -> Path:
 
 def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None,
              pos_docs: list[Doc] | None = None) -> Path:
-    from ..lang import mood, ner_backoff, segmentation  # noqa: F401  (registers the rule components)
+    from ..lang import mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (rule components)
 
     nlp = spacy.load(syntax_dir)
     if ner_dir is not None:
         ner_nlp = spacy.load(ner_dir)
         nlp.add_pipe("ner", source=ner_nlp)
     if pos_docs:
-        from .posmap import consistency_patterns, tag_pos_table
+        from .posmap import consistency_table, tag_pos_table
 
-        ruler = nlp.add_pipe("attribute_ruler", name="pos_consistency", after="morphologizer")
-        ruler.add_patterns(consistency_patterns(tag_pos_table(pos_docs)))
+        nlp.add_pipe("lagebild_pos_consistency", name="pos_consistency", after="morphologizer",
+                     config={"table": consistency_table(tag_pos_table(pos_docs))})
     nlp.add_pipe("lagebild_newline_sentences", before="parser")
     nlp.add_pipe("lagebild_dateline_merge", after="parser")
     if lang == "de" and "ner" in nlp.pipe_names:
