@@ -214,3 +214,17 @@ def test_statements_have_the_speaker_as_source(nlp_full_de):
 def test_statement_without_a_known_speaker_is_no_event(nlp_full_de):
     doc, _ev, _actors = _analyse(nlp_full_de, "Paris habe den Einsatz nicht gebilligt, sagte er der Nachrichtenagentur.")
     assert not [e for e in doc._.lb_events if e.cameo == "010"]
+
+
+@pytest.mark.parametrize(
+    "text,trigger,status",
+    [
+        ("Kämpfer hätten am Wochenende ein Lager in Darfur angegriffen, teilte das UN-Flüchtlingshilfswerk mit.", "angegriffen", "reported"),
+        ("Wenn Kämpfer das Lager angegriffen hätten, wäre die Lage anders, sagte ein Sprecher in Khartum.", "angegriffen", "hypothetical"),
+        ("Russland würde die Ukraine angreifen, falls die Nato eingreift.", "angreifen", "hypothetical"),
+    ],
+)
+def test_konjunktiv_of_reported_speech(nlp_full_de, text, trigger, status):
+    doc, _ev, _actors = _analyse(nlp_full_de, text)
+    ev = _event_at(doc, trigger)
+    assert ev is not None and ev.status == status

@@ -573,6 +573,13 @@ def _denial(doc: Doc, lex: EventLexicon, span: tuple[int, int], sent: Span) -> b
     return False
 
 
+def _reported_speech(doc: Doc, lex: EventLexicon, sent: Span, clause: tuple[int, int]) -> bool:
+    """A speech verb outside the clause and no conditional conjunction in the sentence."""
+    if any(lex.markers.has("conditional", t.lower_) for t in sent):
+        return False
+    return any(lex.markers.has("speech", t.lower_) for t in sent if not (clause[0] <= t.i < clause[1]))
+
+
 def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], governing: tuple[int, int] | None,
             sent: Span) -> str:
     scopes = [clause] + ([governing] if governing else [])
@@ -581,9 +588,13 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
         if _denial(doc, lex, (s, e), sent) and not any(s <= k < e and lex.markers.has("denial", doc[k].lower_) for k in own):
             return "denied"
     for s, e in scopes:
-        if _has(doc, lex, "hypothetical", s, e) is not None:
-            return "hypothetical"
-        if any("Mood=Sub" in str(doc[j].morph) and doc[j].lower_.startswith(("würde", "wäre", "hätte", "könnte")) for j in range(s, e)):
+        k = _has(doc, lex, "hypothetical", s, e)
+        if k is None:
+            k = next((j for j in range(s, e) if "Mood=Sub" in str(doc[j].morph)
+                      and doc[j].lower_.startswith(("würde", "wäre", "hätte", "könnte"))), None)
+        if k is not None:
+            if lex.markers.has("reported_subjunctive", doc[k].lower_) and _reported_speech(doc, lex, sent, (s, e)):
+                return "reported"  # "X hätten … angegriffen, teilte Y mit": Konjunktiv of reported speech
             return "hypothetical"
     passive = _is_passive(doc, lex, match, clause)
     for s, e in scopes:
