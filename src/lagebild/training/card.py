@@ -11,8 +11,10 @@ _COMMON = """
 `tok2vec` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE + {depth}-layer CNN, width {width}) shared by
 `tagger` (XPOS{xpos}), `morphologizer` (UPOS + UD features), `parser` (UD dependencies, also sentence
 boundaries) and `trainable_lemmatizer` (edit trees); `ner` has its own tok2vec of the same shape
-(labels PER, ORG, LOC, MISC). Rule components written for Lagebild: `lagebild_newline_sentences`
-(a line break starts a sentence: headlines, datelines), {mood}and news tokenizer rules (quotes glued to
+(labels PER, ORG, LOC, MISC). Rule components written for Lagebild: `pos_consistency` (a UPOS never seen
+with the predicted fine tag in the gold treebank becomes the tag's majority UPOS),
+`lagebild_newline_sentences` (a line break starts a sentence: headlines), `lagebild_dateline_merge`
+(`BERLIN (dpa) -` stays in the sentence it opens), {mood}and news tokenizer rules (quotes glued to
 words, 4-digit numbers before a final period, abbreviations) stored in the tokenizer. No word vectors,
 no transformer. Load with `spacy.load(path)` after `import lagebild` (or with Lagebild installed: the
 rule components are registered through the `spacy_factories` entry point).
@@ -80,7 +82,8 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
         width=shape.get("width", 96), depth=shape.get("depth", 4),
         xpos=": STTS" if lang == "de" else ": Penn Treebank",
         mood="`lagebild_mood` (Konjunktiv rules on finite verbs: lexicon of unambiguous subjunctive forms, "
-             "3rd-person subject + -e ending → Mood=Sub) " if lang == "de" else ""))
+             "3rd-person subject + -e ending → Mood=Sub), `lagebild_ner_backoff` (unlabelled proper-noun runs "
+             "that are known places or acronyms become LOC/ORG) " if lang == "de" else ""))
     if metrics:
         lines += ["## Scores (held-out test splits)", "", "| metric | value |", "|---|---|"]
         for k in ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las",
