@@ -1,6 +1,6 @@
 """Fast tag/UPOS consistency fix (replaces an ``attribute_ruler`` that cost ~12 % of the run time).
 
-``table`` maps a fine tag (STTS / PTB) to ``[majority_upos, [attested upos, ...]]``, computed from the
+``rules`` (or the older ``table``) maps a fine tag (STTS / PTB) to ``[majority_upos, [attested upos, ...]]``, computed from the
 gold treebank at training time (:mod:`lagebild.training.posmap`). A token whose predicted UPOS was never
 (or almost never) seen with its predicted tag gets the tag's majority UPOS.
 """
@@ -12,8 +12,12 @@ from spacy.tokens import Doc
 
 
 class PosConsistency:
-    def __init__(self, table: dict) -> None:
+    def __init__(self, table: dict, rules: list | None = None) -> None:
         self.table = {tag: (v[0], frozenset(v[1])) for tag, v in table.items()}
+        # ``rules``: the same as a list of [tag, majority, [allowed]] (tags such as ":" cannot be config keys)
+        for tag, majority, allowed in rules or []:
+            # the config writer escapes "$" (PTB "PRP$") as "$$" inside lists
+            self.table[tag.replace("$$", "$")] = (majority, frozenset(allowed))
 
     def __call__(self, doc: Doc) -> Doc:
         table = self.table
@@ -36,6 +40,6 @@ class PosConsistency:
         return self
 
 
-@Language.factory("lagebild_pos_consistency", default_config={"table": {}})
-def make_pos_consistency(nlp: Language, name: str, *, table: dict) -> PosConsistency:
-    return PosConsistency(table)
+@Language.factory("lagebild_pos_consistency", default_config={"table": {}, "rules": []})
+def make_pos_consistency(nlp: Language, name: str, *, table: dict, rules: list) -> PosConsistency:
+    return PosConsistency(table, rules)

@@ -227,7 +227,8 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
         from .posmap import consistency_table, tag_pos_table
 
         nlp.add_pipe("lagebild_pos_consistency", name="pos_consistency", after="morphologizer",
-                     config={"table": consistency_table(tag_pos_table(pos_docs))})
+                     config={"rules": [[tag, maj, allowed] for tag, (maj, allowed)
+                                       in consistency_table(tag_pos_table(pos_docs)).items()]})
     nlp.add_pipe("lagebild_newline_sentences", before="parser")
     nlp.add_pipe("lagebild_dateline_merge", after="parser")
     if lang == "de" and "ner" in nlp.pipe_names:
