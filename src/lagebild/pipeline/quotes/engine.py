@@ -1468,8 +1468,8 @@ def _en_subject(an: Analysis, lo: int, first: int) -> Range | None:
         w, low = an.words[k], an.lower[k]
         if w in (",", ":", ";", "(", ")", "“", "”", '"'):
             break
-        if an.is_(k, "conj") and not (start is not None and k - 1 >= lo and an.words[k - 1][:1].isupper()
-                                      and an.words[k + 1][:1].isupper()):
+        if an.is_(k, "conj") and not (start is not None and k - 1 >= lo and an.lower[k] == "and"
+                                      and an.is_nounish(k - 1) and not an.is_verbish(k - 1)):
             break
         if low in ("said", "says", "say") or an.is_(k, "relative") and low != "that" or low in ("that",):
             break
@@ -1505,6 +1505,10 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
     if quote_before is None and cs - 2 >= s and an.words[cs - 1] == ",":
         quote_before = _span_quote_at_end(an, cs - 2)
     comma_before = cs > s and (an.words[cs - 1] == "," or quote_before is not None)
+    if comma_before and quote_before is None and first == cs:
+        app = _en_apposition_subject(an, s, cs - 1)
+        if app is not None and app[0] == s:
+            comma_before = False  # "Le Pen, who …, said …": the subject with a relative clause, not a message
     earlier_cue = any(c is not cue and c.kind == "verb" and s <= c.head < cs for c in cues)
     if comma_before and not an.lower[cue.head].endswith("ing") and not earlier_cue:
         pre = _en_subject(an, cs, first) if first > cs else None
@@ -1543,6 +1547,8 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
                                      sentence=si), fr
     # B. the message after: "X said (that) MSG", "X told Y that MSG"
     src = _en_subject(an, cs, min(cue_toks))
+    if src is None and cs > s and an.words[cs - 1] == "," and min(cue_toks) == cs and not an.lower[cue.head].endswith("ing"):
+        src = _en_apposition_subject(an, s, cs - 1)  # "Sexton, a writing professor, said" / "X, who …, said"
     if src is None and cs > s and an.words[cs - 1] == "," and an.lower[cue.head].endswith("ing"):
         src = _en_prev_source(out, an, si)  # "…, adding that …"
     if src is None:
@@ -1644,3 +1650,18 @@ def _en_according(an: Analysis, cue: "Cue", si: int, s: int, ce: int) -> tuple[C
     if not msg:
         return None
     return Candidate("indirect", msg, _rs(cue.tokens), [src], [], cue.stwr, sentence=si), frame
+
+
+def _en_apposition_subject(an: Analysis, s: int, comma: int) -> Range | None:
+    """"NAME, apposition or relative clause, said": the subject with its apposition (up to ``comma``)."""
+    for p in range(comma - 1, max(s, comma - 25) - 1, -1):
+        if an.words[p] == "," and an.quote_of[p] < 0:
+            core = _en_subject(an, s, p)
+            if core is None or not (an.is_nounish(core[1] - 1) or an.lower[core[1] - 1] in _EN_PRO):
+                return None
+            if core[0] > s and an.words[core[0] - 1] not in (",", ":", ";", "—", "–", "-") and not an.is_(core[0] - 1, "conj"):
+                return None  # the noun phrase is an object of an earlier clause
+            return (core[0], comma)
+        if an.words[p] in (";", ":") or an.quote_of[p] >= 0:
+            return None
+    return None
