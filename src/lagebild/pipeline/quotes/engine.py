@@ -539,8 +539,26 @@ def _content_end(an: Analysis, s: int, e: int) -> int:
     return e
 
 
+def _shares_subject(tok) -> bool:
+    """A coordinated verb that takes the subject of the first conjunct: "X hatte die Region besucht und Hilfe
+    zugesagt" (a non-finite conjunct without its own auxiliary: a noun before it is its object, whatever the
+    parser says) or "X besuchte die Region und sagte Hilfe zu" (no subject of its own)."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX") or tok.head.i >= tok.i:
+        return False
+    if any(c.dep_ in ("aux", "aux:pass") for c in tok.children):
+        return False
+    if "Fin" not in tok.morph.get("VerbForm") and tok.morph.get("VerbForm"):
+        return True
+    return not any(c.dep_.lower() in _SUBJ_DEPS for c in tok.children)
+
+
 def _subject_by_parse(an: Analysis, head: int, lo: int, hi: int) -> Range | None:
     tok = an.doc[head]
+    hops = 0
+    while _shares_subject(tok) and hops < 4:
+        tok = tok.head  # coordinated verbs: the subject hangs on the first conjunct
+        lo = min(lo, an.sent_start(tok.i))
+        hops += 1
     cands = [tok] + ([tok.head] if tok.dep_ in ("aux", "oc", "xcomp", "aux:pass") else []) + [
         c for c in tok.children if c.dep_ in ("aux", "aux:pass")
     ]
@@ -548,6 +566,8 @@ def _subject_by_parse(an: Analysis, head: int, lo: int, hi: int) -> Range | None
         for child in t.children:
             if child.dep_.lower() in _SUBJ_DEPS:
                 left, right = child.left_edge.i, child.right_edge.i + 1
+                while left < child.i and (an.doc[left].dep_ in ("cc", "punct") or an.doc[left].pos_ in ("CCONJ", "PUNCT")):
+                    left += 1  # "und humanitäre Hilfe": the conjunction belongs to the coordination, not the subject
                 if lo <= left and right <= hi:
                     chunk = None  # re-chunking parser subjects lowered source F1
                     if chunk and chunk[1] > child.i:
