@@ -35,9 +35,6 @@ from .store import AddResult, Store
 # Thread pools of numerical libraries, limited to one thread in each worker process.
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
-# Record.meta keys that are not passed on as document metadata (same rule as `lagebild analyze`).
-_RESERVED = {"text", "lang", "published", "model", "nlp", "id", "title", "source", "url", "author"}
-
 
 @dataclass
 class IngestOptions:
@@ -118,7 +115,7 @@ Result = tuple[int, Document | None, int, str | None]  # (position, document, to
 def _prepare(rec: Record, options: IngestOptions) -> tuple[str, str | None, dict[str, Any], dict[str, Any]]:
     published = normalize_published(options.published or rec.published)
     lang = choose_language(rec.text, options.lang or rec.lang)
-    meta = {k: v for k, v in rec.meta.items() if k not in _RESERVED}
+    meta = rec.extra_meta()
     return lang, published, rec.fields(), meta
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..settings import get_settings
+from .options import analysis_options
 
 DB_HELP = "SQLite file or postgresql:// URL (default: LAGEBILD_DB or lagebild.db)."
 
@@ -35,12 +36,9 @@ def open_store(db: str | None, *, create: bool = True):
 @db_option
 @click.option("-n", "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes analysing in parallel (each loads the model once).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Force the language (default: the record's, else detect).")
-@click.option("--published", default=None, help="Publication date (ISO 8601) for every record, beating the reader's.")
-@click.option("--model", default=None, help="Use this installed spaCy pipeline (name or path) as the base.")
+@analysis_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Documents per transaction (default: LAGEBILD_BATCH_SIZE or 64).")
-@click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Reject documents longer than this.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--pipeline-factory", default=None, hidden=True, metavar="MODULE:FUNCTION",
               help="Build pipelines with FUNCTION(lang, model) instead of Lagebild's (custom pipelines, tests).")
@@ -58,18 +56,12 @@ def ingest_command(paths, db, n_process, lang, published, model, batch_size, max
     from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
-    from ..analyze import normalize_published
     from ..ingest import IngestOptions, ingest
     from ..readers import iter_records
 
     settings = get_settings()
     if max_chars:
         settings.max_chars = max_chars
-    if published:
-        try:
-            normalize_published(published)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--published") from exc
     options = IngestOptions(
         lang=lang,
         published=published,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Record fields and analyze() parameters that metadata keys must not shadow.
+RESERVED_META = frozenset({"text", "lang", "published", "model", "nlp", "id", "title", "source", "url", "author"})
+
 
 @dataclass
 class Record:
@@ -25,6 +28,10 @@ class Record:
         """Metadata keywords for :func:`lagebild.analyze`."""
         out = {k: getattr(self, k) for k in ("id", "title", "source", "url", "author")}
         return {k: v for k, v in out.items() if v is not None}
+
+    def extra_meta(self) -> dict[str, Any]:
+        """Reader metadata other than the named fields (stored in ``Document.meta``)."""
+        return {k: v for k, v in self.meta.items() if k not in RESERVED_META}
 
 
 @dataclass
