@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..places.gazetteer import Gazetteer, get_gazetteer, lang_file, norm, read_list, read_table
+from ...lang import lang_file, read_list, read_table
+from ..places.gazetteer import Gazetteer, get_gazetteer, norm
 
 INFLECTION_ENDINGS = {
     "de": ("innen", "in", "en", "n", "s", "es", "e"),

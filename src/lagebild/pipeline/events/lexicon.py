@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..places.gazetteer import lang_file, read_table
+from ...lang import lang_file, read_table
 
 NOUN_ENDINGS = {"de": ("en", "n", "e", "s", "es", "er"), "en": ("es", "s")}
 

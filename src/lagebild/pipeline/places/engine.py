@@ -51,7 +51,7 @@ def _overrides(ent, cand: Candidate, start: int, end: int, after_prep: bool = Fa
 
 @lru_cache(maxsize=4)
 def _locatives(lang: str) -> frozenset[str]:
-    from .gazetteer import lang_file, read_list
+    from ...lang import lang_file, read_list
 
     return frozenset(w.lower() for w in read_list(lang_file(lang, "actors", "locative.txt")))
 

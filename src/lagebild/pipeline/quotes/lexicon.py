@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ...lang import read_table
+
 _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "hinter", "wider")
 
 
@@ -45,17 +47,6 @@ class QuoteLexicon:
 
 def _data_dir(lang: str) -> Path:
     return Path(str(resources.files("lagebild") / "lang" / lang / "quotes"))
-
-
-def _rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
 
 
 def _german_forms(conj: str, particle: str | None) -> list[tuple[str, str]]:
@@ -121,25 +112,25 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     if not base.exists():
         raise ValueError(f"no quotation data for language {lang!r} (looked in {base})")
     lex = QuoteLexicon(lang=lang)
-    for row in _rows(base / "cue_verbs.tsv"):
+    for row in read_table(base / "cue_verbs.tsv"):
         lemma, stwr, conj = row[0], row[1], row[2]
         particle = row[3] if len(row) > 3 and row[3] else None
         forms = _german_forms(conj, particle) if lang == "de" else _english_forms(conj)
         for form, kind in forms:
             lex.verbs.setdefault(form.lower(), []).append(CueVerb(lemma, stwr, particle, kind))
-    for row in _rows(base / "cue_phrases.tsv"):
+    for row in read_table(base / "cue_phrases.tsv"):
         lex.phrases.append((tuple(w.lower() for w in row[0].split()), row[1], row[2] if len(row) > 2 else "verb"))
     lex.phrases.sort(key=lambda p: -len(p[0]))
-    for row in _rows(base / "prepositions.tsv"):
+    for row in read_table(base / "prepositions.tsv"):
         lex.prepositions.setdefault(row[0].lower(), []).append((row[1], row[2] if len(row) > 2 else ""))
-    lex.info_nouns = {r[0] for r in _rows(base / "info_nouns.txt")}
-    lex.opinion_nouns = {r[0] for r in _rows(base / "opinion_nouns.txt")}
-    lex.marks = [(r[0], r[1]) for r in _rows(base / "quote_marks.tsv")]
-    lex.roles = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows(base / "role_nouns.txt")}
-    lex.pronouns = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows(base / "pronouns.tsv")}
-    lex.subjunctive = {r[0].lower() for r in _rows(base / "subjunctive.txt")}
-    lex.free_indirect = {r[0].lower() for r in _rows(base / "free_indirect.txt")}
-    lex.reporting_nouns = {r[0]: (r[1] if len(r) > 1 else "speech") for r in _rows(base / "reporting_nouns.txt")}
-    for row in _rows(base / "words.tsv"):
+    lex.info_nouns = {r[0] for r in read_table(base / "info_nouns.txt")}
+    lex.opinion_nouns = {r[0] for r in read_table(base / "opinion_nouns.txt")}
+    lex.marks = [(r[0], r[1]) for r in read_table(base / "quote_marks.tsv")]
+    lex.roles = {r[0]: (r[1] if len(r) > 1 else "") for r in read_table(base / "role_nouns.txt")}
+    lex.pronouns = {r[0]: (r[1] if len(r) > 1 else "") for r in read_table(base / "pronouns.tsv")}
+    lex.subjunctive = {r[0].lower() for r in read_table(base / "subjunctive.txt")}
+    lex.free_indirect = {r[0].lower() for r in read_table(base / "free_indirect.txt")}
+    lex.reporting_nouns = {r[0]: (r[1] if len(r) > 1 else "speech") for r in read_table(base / "reporting_nouns.txt")}
+    for row in read_table(base / "words.tsv"):
         lex.words.setdefault(row[0], set()).update(w.lower() for w in (row[1].split() if len(row) > 1 else []))
     return lex

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ...lang import read_table
+
 # data file stem -> lexicon class name used in templates and by the resolvers
 LEXICON_FILES = {
     "months": "month",
@@ -142,15 +144,6 @@ class TimeLanguage:
         return lex.get(text) if lex else None
 
 
-def _read_rows(path: Path) -> list[list[str]]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
-
 def data_dir(lang: str) -> Path:
     return Path(str(resources.files("lagebild") / "lang" / lang / "time"))
 
@@ -190,12 +183,12 @@ def load_language(lang: str) -> TimeLanguage:
         lex = Lexicon(cls)
         path = base / f"{stem}.txt"
         if path.exists():
-            for row in _read_rows(path):
+            for row in read_table(path):
                 lex.add(row[0], tuple(row[1:]))
         lexicons[cls] = lex
     cue_path = base / "cues.txt"
     if cue_path.exists():
-        for row in _read_rows(cue_path):
+        for row in read_table(cue_path):
             role = row[1].lower()
             lexicons.setdefault(role, Lexicon(role)).add(row[0], (row[1],))
     classes = {name: lex.regex() for name, lex in lexicons.items()}
@@ -203,7 +196,7 @@ def load_language(lang: str) -> TimeLanguage:
     number_words = lexicons["number"].regex()
     classes["n"] = r"(?:(?<![\d.,])\d+(?:,\d+)?(?!\d)|" + number_words + ")"
     patterns: list[Pattern] = []
-    for row in _read_rows(base / "patterns.txt"):
+    for row in read_table(base / "patterns.txt"):
         if row[0].startswith("@"):
             classes[row[0][1:]] = "(?:" + row[1].replace(" ", r"\s+").replace("~", r"\s*") + ")"
             continue
@@ -219,5 +212,5 @@ def load_language(lang: str) -> TimeLanguage:
         patterns.append(Pattern(name, resolver, regex, options, group_class, len(patterns)))
     options = {}
     if (base / "options.txt").exists():
-        options = {row[0]: row[1] for row in _read_rows(base / "options.txt")}
+        options = {row[0]: row[1] for row in read_table(base / "options.txt")}
     return TimeLanguage(lang, lexicons, patterns, options)
