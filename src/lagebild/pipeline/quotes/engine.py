@@ -659,7 +659,8 @@ def find_addressee(an: Analysis, lo: int, hi: int, exclude: set[int], cue: Cue |
                 r = np_forward(an, k, hi, extend=False)
                 if r and not exclude & set(range(*r)):
                     return r
-            if lemmas & _ADDR_DATIVE_VERBS and an.lower[k] in ("dem", "den") and k + 1 < hi and an.is_nounish(k + 1):
+            dative = ("dem", "den") + (("der", "einer", "einem") if exclude else ())  # "sagte er der Zeitung"
+            if lemmas & _ADDR_DATIVE_VERBS and an.lower[k] in dative and k + 1 < hi and an.is_nounish(k + 1):
                 r = np_forward(an, k, hi, extend=False)
                 if r and not exclude & set(range(*r)):
                     return r
