@@ -41,6 +41,7 @@ def main() -> None:
     layers = {k: v for k, v in seconds.items() if k in LAYER_FACTORIES}
     total = timing["total_seconds"]
     base = total - sum(layers.values())
+    rss_one_by_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # Batched, as `lagebild ingest` runs it: nlp.pipe over Docs that carry their DCT.
     docs = [make_doc(nlp, t, "2016-01-01") for t in texts]
     t0 = time.perf_counter()
@@ -57,7 +58,8 @@ def main() -> None:
         "full_pipeline_batched_tokens_per_s": round(tokens / piped),
         "layer_share_of_total": {k: round(v / total, 3) for k, v in layers.items()},
         "seconds": seconds,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb_one_by_one": round(rss_one_by_one),
+        "peak_rss_mb_after_batched_run": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     print(json.dumps(result, indent=2))
     if args.json_out:
