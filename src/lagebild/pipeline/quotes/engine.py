@@ -889,7 +889,10 @@ def detect(an: Analysis) -> list[Candidate]:
 
     cands: list[Candidate] = []
     for si, (s, e) in enumerate(an.sents):
-        cands.extend(_sentence_candidates(an, si, s, e, sent_cues[si], cands))
+        found = _sentence_candidates(an, si, s, e, sent_cues[si], cands)
+        if not found and an.lex.lang == "en":
+            found = _en_headline(an, si, s, e)
+        cands.extend(found)
     _direct_quotes(an, cands)
     if an.lex.lang == "en":
         cands[:] = _en_merge_continued(an, cands)
@@ -1339,7 +1342,7 @@ def _generic_frame(an: Analysis, s: int, e: int) -> Candidate | None:
     if first_comma >= ce or first_comma - s < 2:
         return None
     lo = first_comma + 1
-    if an.lower[lo] not in ("dass", "daß", "ob", "weil", "da"):
+    if lo >= ce or an.lower[lo] not in ("dass", "daß", "ob", "weil", "da"):
         return None
     if _subjunctive_in(an, s, first_comma) or not _subjunctive_in(an, lo, ce):
         return None
@@ -1686,3 +1689,28 @@ def _en_apposition_subject(an: Analysis, s: int, comma: int) -> Range | None:
         if an.words[p] in (";", ":") or an.quote_of[p] >= 0:
             return None
     return None
+
+
+def _en_headline(an: Analysis, si: int, s: int, e: int) -> list[Candidate]:
+    """Headline attribution "Pat Caddell: Voters Worried About …" (a name, a colon, the claim)."""
+    if an.words[s] == ":" and si > 0 and an.sents[si - 1][1] == s and 1 <= s - an.sents[si - 1][0] <= 4:
+        s = an.sents[si - 1][0]  # the parser split the sentence at the colon
+    for k in range(s + 1, min(e, s + 5)):
+        if an.words[k] == ":":
+            name = range(s, k)
+            if not all(an.words[t][:1].isupper() or an.words[t] in ("’s", "'s", ".") for t in name):
+                return []
+            if any(an.lower[t] in ("update", "updated", "watch", "video", "photos", "breaking", "exclusive", "transcript",
+                                   "live", "editor", "note", "read", "listen", "related", "by", "source", "sources")
+                   for t in name):
+                return []
+            ce = _content_end(an, s, e)
+            if ce - (k + 1) < 4:
+                return []
+            q = _span_quote_at_start(an, k + 1)
+            form = "direct" if q is not None and q.close + 1 >= ce else "indirect"
+            msg = [q.range] if form == "direct" else _trim(an, [(k + 1, ce)])
+            return [Candidate(form, msg, [(k, k + 1)], [(s, k)], [], "speech", sentence=si)] if msg else []
+        if an.words[k] in (",", ";") or an.quote_of[k] >= 0:
+            return []
+    return []
