@@ -382,3 +382,10 @@ def test_en_multi_sentence_direct_quote(nlp_en):
 ])
 def test_en_no_quote(nlp_en, text):
     assert nlp_en(text)._.lb_quotes == []
+
+
+def test_en_dateline_not_in_message(nlp_en):
+    doc = nlp_en("BERLIN (lgb) - The talks will resume in May, a government spokesman said on Monday.")
+    q = _quote(doc, "indirect", "The talks will resume")
+    assert q is not None and not any("BERLIN" in t for t in _texts(doc, q.message))
+    assert _texts(doc, q.source) == ["a government spokesman"]

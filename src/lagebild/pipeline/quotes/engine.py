@@ -1561,7 +1561,14 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
                     qs = quote_before.open
                     # a sentence-initial quote only: "“…,” he said" (an earlier part of the sentence belongs to it)
                 else:
-                    msg = _trim(an, [(s, cs - 1)])
+                    ms = s
+                    for d in range(s + 1, min(cs - 1, s + 8)):
+                        if an.words[d] in ("-", "—", "–") and all(
+                                an.words[t].isupper() or an.words[t] in ("(", ")", ",", ".") or an.words[t][:1] == "("
+                                or (t > s and an.words[t - 1] == "(") for t in range(s, d)):
+                            ms = d + 1  # dateline "LONDON (lgb) -"
+                            break
+                    msg = _trim(an, [(ms, cs - 1)])
                     form = "indirect"
                 if msg:
                     if src is None:
