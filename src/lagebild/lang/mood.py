@@ -105,18 +105,6 @@ class MoodRules:
     def __call__(self, doc: Doc) -> Doc:
         return apply_mood_rules(doc) if self.lang == "de" else doc
 
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
-        return self
-
 
 @Language.factory("lagebild_mood", default_config={"lang": "de"})
 def make_mood_rules(nlp: Language, name: str, *, lang: str) -> MoodRules:

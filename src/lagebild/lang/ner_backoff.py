@@ -77,18 +77,6 @@ class NerBackoff:
     def __call__(self, doc: Doc) -> Doc:
         return backoff_entities(doc, self.lang)
 
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
-        return self
-
 
 @Language.factory("lagebild_ner_backoff", default_config={"lang": "de"})
 def make_ner_backoff(nlp: Language, name: str, *, lang: str) -> NerBackoff:

@@ -27,18 +27,6 @@ class PosConsistency:
                 tok.pos_ = entry[0]
         return doc
 
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
-        return self
-
 
 @Language.factory("lagebild_pos_consistency", default_config={"table": {}, "rules": []})
 def make_pos_consistency(nlp: Language, name: str, *, table: dict, rules: list) -> PosConsistency:

@@ -73,19 +73,6 @@ class NewlineSentences:
                     doc[j].is_sent_start = False
         return doc
 
-    # serialisation: nothing to store beyond the config
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
-        return self
-
 
 @Language.factory("lagebild_newline_sentences", default_config={"single_newline": True})
 def make_newline_sentences(nlp: Language, name: str, *, single_newline: bool) -> NewlineSentences:
@@ -118,18 +105,6 @@ def merge_datelines(doc: Doc) -> Doc:
 class DatelineMerge:
     def __call__(self, doc: Doc) -> Doc:
         return merge_datelines(doc)
-
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):  # noqa: D102
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):  # noqa: D102
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):  # noqa: D102
-        return self
 
 
 @Language.factory("lagebild_dateline_merge")
