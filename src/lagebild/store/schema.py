@@ -30,7 +30,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 SCHEMA_VERSION = 1
 FULLTEXT_CHARS = 400_000
@@ -43,6 +43,18 @@ class Base(DeclarativeBase):
 
 def _doc_fk() -> Any:
     return mapped_column(String(), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+class LayerItem:
+    """Columns every layer table shares: the document, the item's id in it and its stable uid."""
+
+    doc_id: Mapped[str] = _doc_fk()
+    id: Mapped[str] = mapped_column(String())
+    uid: Mapped[str] = mapped_column(String(), primary_key=True)  # "<doc id>/<item id>"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        return (UniqueConstraint("doc_id", "id"),)
 
 
 class DocumentRow(Base):
@@ -65,26 +77,19 @@ class DocumentRow(Base):
     added: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 
 
-class EntityRow(Base):
+class EntityRow(LayerItem, Base):
     __tablename__ = "entities"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(), index=True)
     actor: Mapped[str | None] = mapped_column(String())
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
-class ActorRow(Base):
+class ActorRow(LayerItem, Base):
     __tablename__ = "actors"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, index=True)  # casefolded name for lookups
     type: Mapped[str | None] = mapped_column(String())
@@ -92,15 +97,11 @@ class ActorRow(Base):
     sector: Mapped[str | None] = mapped_column(String())
     cameo: Mapped[str | None] = mapped_column(String())
     mentions: Mapped[list[Any]] = mapped_column(JSON)
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
-class TimexRow(Base):
+class TimexRow(LayerItem, Base):
     __tablename__ = "timexes"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -108,15 +109,11 @@ class TimexRow(Base):
     value: Mapped[str | None] = mapped_column(String(), index=True)
     anchored: Mapped[bool] = mapped_column(Boolean)
     mod: Mapped[str | None] = mapped_column(String())
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
-class QuoteRow(Base):
+class QuoteRow(LayerItem, Base):
     __tablename__ = "quotes"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     lang: Mapped[str | None] = mapped_column(String())
     form: Mapped[str] = mapped_column(String())
     stwr: Mapped[str | None] = mapped_column(String())
@@ -132,15 +129,11 @@ class QuoteRow(Base):
     cue: Mapped[list[Any]] = mapped_column(JSON)
     source: Mapped[list[Any]] = mapped_column(JSON)
     addressee: Mapped[list[Any]] = mapped_column(JSON)
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
-class EventRow(Base):
+class EventRow(LayerItem, Base):
     __tablename__ = "events"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     trigger_start: Mapped[int] = mapped_column(Integer)
     trigger_end: Mapped[int] = mapped_column(Integer)
     trigger_text: Mapped[str] = mapped_column(Text)
@@ -160,15 +153,11 @@ class EventRow(Base):
     status: Mapped[str] = mapped_column(String())
     attributed_to: Mapped[str | None] = mapped_column(String())
     quote: Mapped[str | None] = mapped_column(String())
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
-class PlaceRow(Base):
+class PlaceRow(LayerItem, Base):
     __tablename__ = "places"
 
-    doc_id: Mapped[str] = _doc_fk()
-    id: Mapped[str] = mapped_column(String())
-    uid: Mapped[str] = mapped_column(String(), primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -177,7 +166,6 @@ class PlaceRow(Base):
     country: Mapped[str | None] = mapped_column(String())
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    __table_args__ = (UniqueConstraint("doc_id", "id"),)
 
 
 class LinkRow(Base):
