@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from storage_support import save_blank_model, store_url
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -29,3 +30,17 @@ def pytest_collection_modifyitems(config, items):
 def _data_env():
     os.environ.setdefault("LAGEBILD_DATA", str(data_root()))
     yield
+
+
+# Shared by the ingest and storage-command tests (tests/store has its own backend fixture).
+@pytest.fixture(scope="session")
+def blank_model(tmp_path_factory):
+    """A blank German spaCy pipeline saved to disk: fast, deterministic analysis for storage tests."""
+    return save_blank_model(tmp_path_factory.mktemp("models") / "blank_de")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh store URL on each backend."""
+    with store_url(request.param, tmp_path) as url:
+        yield url

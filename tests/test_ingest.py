@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from storage_support import FAST, generated_records, generated_text, save_blank_model, store_url
+from storage_support import FAST, generated_records, generated_text, store_url
 
 import lagebild.ingest as ingest_module
 from lagebild.ingest import IngestOptions, ingest
@@ -20,17 +20,6 @@ from lagebild.readers.base import ReadError, Record
 from lagebild.store import Store
 
 TESTS = Path(__file__).resolve().parent
-
-
-@pytest.fixture(scope="session")
-def blank_model(tmp_path_factory):
-    return save_blank_model(tmp_path_factory.mktemp("models") / "blank_de")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    with store_url(request.param, tmp_path) as url:
-        yield url
 
 
 def test_ingest_stores_and_is_idempotent(db_url):

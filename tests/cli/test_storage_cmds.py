@@ -7,22 +7,11 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from storage_support import generated_text, sample_documents, save_blank_model, store_url
+from storage_support import generated_text, sample_documents
 
 from lagebild.cli.main import cli
 from lagebild.exports import GDELT_COLUMNS
 from lagebild.store import Store
-
-
-@pytest.fixture(scope="session")
-def blank_model(tmp_path_factory):
-    return save_blank_model(tmp_path_factory.mktemp("models") / "blank_de")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    with store_url(request.param, tmp_path) as url:
-        yield url
 
 
 @pytest.fixture
