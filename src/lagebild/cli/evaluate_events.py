@@ -27,41 +27,24 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
     from ..evaluate import events as ev
 
     limit = 100 if quick else None
+    # set name -> (run it, print its errors with --errors)
+    sets = {
+        "de": (lambda: ev.evaluate_de(split=split), True),
+        "articles_de": (lambda: ev.evaluate_articles_de(split=split), True),
+        "plover": (lambda: ev.evaluate_plover(limit=limit, split=split), True),
+        "petrarch": (lambda: ev.evaluate_petrarch(limit=limit, split=split), True),
+        "petr2gsr": (lambda: ev.evaluate_petrarch(limit=limit, split="all", source="gsr"), False),
+        "ngec": (lambda: ev.evaluate_ngec(limit=300 if quick else None, split=split, errors=show_errors), True),
+    }
     metrics: dict[str, float] = {}
     report: dict[str, object] = {}
-    if which in ("all", "de"):
-        res = ev.evaluate_de(split=split)
-        report["de"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"de_{k}": v for k, v in res["metrics"].items()})
-        if show_errors:
-            click.echo("\n".join(res["errors"]))
-    if which in ("all", "articles_de"):
-        res = ev.evaluate_articles_de(split=split)
-        report["articles_de"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"articles_de_{k}": v for k, v in res["metrics"].items()})
-        if show_errors:
-            click.echo("\n".join(res["errors"]))
-    if which in ("all", "plover"):
-        res = ev.evaluate_plover(limit=limit, split=split)
-        report["plover"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"plover_{k}": v for k, v in res["metrics"].items()})
-        if show_errors:
-            click.echo("\n".join(res["errors"]))
-    if which in ("all", "petrarch"):
-        res = ev.evaluate_petrarch(limit=limit, split=split)
-        report["petrarch"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"petrarch_{k}": v for k, v in res["metrics"].items()})
-        if show_errors:
-            click.echo("\n".join(res["errors"]))
-    if which in ("all", "petr2gsr"):
-        res = ev.evaluate_petrarch(limit=limit, split="all", source="gsr")
-        report["petr2gsr"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"petr2gsr_{k}": v for k, v in res["metrics"].items()})
-    if which in ("all", "ngec"):
-        res = ev.evaluate_ngec(limit=300 if quick else None, split=split, errors=show_errors)
-        report["ngec"] = {k: v for k, v in res.items() if k != "errors"}
-        metrics.update({f"ngec_{k}": v for k, v in res["metrics"].items()})
-        if show_errors:
+    for name, (run, prints_errors) in sets.items():
+        if which not in ("all", name):
+            continue
+        res = run()
+        report[name] = {k: v for k, v in res.items() if k != "errors"}
+        metrics.update({f"{name}_{k}": v for k, v in res["metrics"].items()})
+        if show_errors and prints_errors:
             click.echo("\n".join(res["errors"]))
     if timing:
         from ..settings import data_path
