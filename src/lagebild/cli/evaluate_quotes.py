@@ -13,6 +13,13 @@ QUICK_DOCS = 40
 QUICK_DOCS_EN = 40
 
 
+def _echo_roles(metrics: dict[str, float], roles) -> None:
+    """P/R/F1 table of the scored roles and the joint score."""
+    click.echo(f"{'role':<10} {'P':>6} {'R':>6} {'F1':>6}")
+    for role in (*roles, "joint"):
+        click.echo(f"{role:<10} {metrics[role + '_p']:6.3f} {metrics[role + '_r']:6.3f} {metrics[role + '_f1']:6.3f}")
+
+
 @click.command("quotes")
 @click.option("--corpus", type=click.Choice(["spkatt", "polnear", "all"]), default=None,
               help="spkatt = German SpkAtt-2023 Task 2; polnear = English PolNeAR; all = both. "
@@ -47,9 +54,7 @@ def command(corpus: str | None, split: str, quick: bool, limit: int | None, as_j
             m = result["metrics"]
             click.echo(f"SpkAtt-2023 Task 2 {result['split']}: {result['documents']} documents, "
                        f"{result['gold_quotes']} gold quotations, {result['seconds']:.1f} s")
-            click.echo(f"{'role':<10} {'P':>6} {'R':>6} {'F1':>6}")
-            for role in (*ROLES, "joint"):
-                click.echo(f"{role:<10} {m[role + '_p']:6.3f} {m[role + '_r']:6.3f} {m[role + '_f1']:6.3f}")
+            _echo_roles(m, ROLES)
             click.echo(f"\n{'form':<22} {'gold':>5} {'pred':>5} {'msgF1':>6} {'jointF1':>7} {'formP':>6} {'formR':>6}")
             for form, f in result["per_form"].items():
                 click.echo(f"{form:<22} {f['gold']:5d} {f['predicted']:5d} {f['message_f1']:6.3f} {f['joint_f1']:7.3f} "
@@ -63,9 +68,7 @@ def command(corpus: str | None, split: str, quick: bool, limit: int | None, as_j
             m = result["metrics"]
             click.echo(f"\nPolNeAR {result['split']}: {result['documents']} documents, {result['gold_quotes']} gold "
                        f"attributions, {result['predicted_quotes']} predicted, {result['seconds']:.1f} s")
-            click.echo(f"{'role':<10} {'P':>6} {'R':>6} {'F1':>6}")
-            for role in (*ROLES_EN, "joint"):
-                click.echo(f"{role:<10} {m[role + '_p']:6.3f} {m[role + '_r']:6.3f} {m[role + '_f1']:6.3f}")
+            _echo_roles(m, ROLES_EN)
     if as_json:
         click.echo(json.dumps(results, indent=2))
     # floors in benchmarks/floors.json under "quotes" are set for the --quick subsets (what CI runs);
