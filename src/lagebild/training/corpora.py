@@ -49,6 +49,19 @@ def _conllu_doc(vocab: Vocab, rows: list[list[str]], lang: str) -> Doc | None:
     the STTS tag APPRART, the UPOS/head/deprel of the first part and the morphology of the last."""
     words, spaces, tags, pos, morphs, lemmas, heads, deps = [], [], [], [], [], [], [], []
     id_to_tok: dict[str, int] = {}
+
+    def add_word(row: list[str], space: bool) -> None:
+        """Append one syntactic word (a CoNLL-U row) as a token."""
+        id_to_tok[row[0]] = len(words)
+        words.append(row[1])
+        spaces.append(space)
+        tags.append(row[4] if row[4] != "_" else "")
+        pos.append(row[3])
+        morphs.append("" if row[5] == "_" else row[5])
+        lemmas.append(row[2])
+        heads.append(row[6])
+        deps.append(row[7])
+
     i = 0
     skip_until = 0
     by_id = {r[0]: r for r in rows if "-" not in r[0] and "." not in r[0]}
@@ -62,15 +75,7 @@ def _conllu_doc(vocab: Vocab, rows: list[list[str]], lang: str) -> Doc | None:
             if lang != "de" and "".join(p[1] for p in parts) == r[1]:
                 # English contractions (do|n't, gon|na): keep the syntactic words, as spaCy splits them
                 for k, p in enumerate(parts):
-                    words.append(p[1])
-                    spaces.append(k == len(parts) - 1 and "SpaceAfter=No" not in r[9])
-                    tags.append(p[4] if p[4] != "_" else "")
-                    pos.append(p[3])
-                    morphs.append("" if p[5] == "_" else p[5])
-                    lemmas.append(p[2])
-                    heads.append(p[6])
-                    deps.append(p[7])
-                    id_to_tok[p[0]] = i
+                    add_word(p, k == len(parts) - 1 and "SpaceAfter=No" not in r[9])
                     i += 1
                 skip_until = b
                 continue
@@ -99,15 +104,7 @@ def _conllu_doc(vocab: Vocab, rows: list[list[str]], lang: str) -> Doc | None:
             continue
         if int(rid) <= skip_until:
             continue
-        words.append(r[1])
-        spaces.append("SpaceAfter=No" not in r[9])
-        tags.append(r[4] if r[4] != "_" else "")
-        pos.append(r[3])
-        morphs.append("" if r[5] == "_" else r[5])
-        lemmas.append(r[2])
-        heads.append(r[6])
-        deps.append(r[7])
-        id_to_tok[rid] = i
+        add_word(r, "SpaceAfter=No" not in r[9])
         i += 1
     if not words:
         return None
