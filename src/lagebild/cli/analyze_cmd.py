@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..analyze import analyze, normalize_published
+from ..analyze import analyze
 from ..document import Document
 from ..readers import ReadError, iter_records
 from ..settings import get_settings
@@ -18,12 +18,13 @@ FORMATS = ("json", "jsonl", "text")
 
 
 def analyze_record(record, *, lang, published, model) -> Document:
-    """Analyse a reader record: ``--published`` beats the reader's date; ``--lang`` beats detection."""
-    dct = normalize_published(published) if published else normalize_published(record.published)
+    """Analyse a reader record: ``--published`` beats the reader's date; ``--lang`` beats detection.
+
+    ``analyze`` validates and normalises the date itself."""
     return analyze(
         record.text,
         lang=lang or record.lang,
-        published=dct,
+        published=published or record.published,
         model=model,
         **record.fields(),
         **record.extra_meta(),
