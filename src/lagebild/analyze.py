@@ -89,10 +89,8 @@ def make_doc(nlp: Language, text: str, published: str | None, meta: dict[str, An
 
 
 def run_pipeline(nlp: Language, text: str, published: str | None = None, meta: dict | None = None) -> Doc:
-    doc = make_doc(nlp, text, published, meta)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    """Run ``nlp`` on ``text`` with the publication date and metadata attached for the layers."""
+    return nlp(make_doc(nlp, text, published, meta))
 
 
 def doc_to_document(doc: Doc, **fields: Any) -> Document:
