@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--json", dest="json_out", default=None, help="also write the results here")
     args = parser.parse_args()
 
-    from lagebild.evaluate.events import component_timing, load_10kgnad
+    from lagebild.evaluate.speed import component_timing, load_10kgnad
     from lagebild.analyze import make_doc
     from lagebild.language import LAYER_FACTORIES, build_pipeline
     from lagebild.settings import get_settings

@@ -47,9 +47,10 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         if show_errors and prints_errors:
             click.echo("\n".join(res["errors"]))
     if timing:
+        from ..evaluate.speed import component_timing, load_10kgnad
         from ..settings import data_path
 
-        res = ev.component_timing(ev.load_10kgnad(data_path(), timing))
+        res = component_timing(load_10kgnad(data_path(), timing))
         report["timing"] = res
         metrics.update(res["metrics"])
     click.echo(json.dumps(report, indent=2))

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..document import Actor, Event
 
@@ -336,45 +335,6 @@ def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = N
             errs.append(f"gold {it['label']} pred {ev.plover if ev else None} ({ev.cameo if ev else None} {trig}) | {it['text'][:200]!r}")
     return {"metrics": {"plover_type_accuracy": _ratio(first_ok, n), "plover_type_in_any_event": _ratio(any_ok, n)},
             "n": n, "errors": errs}
-
-
-def load_10kgnad(data_root: Path, n: int) -> list[str]:
-    import csv
-
-    csv.field_size_limit(10**9)
-    path = data_root / "unlabelled" / "10kGNAD" / "test.csv"
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.reader(fh, delimiter=";", quotechar="'"))
-    return [r[1] for r in rows[:n] if len(r) > 1]
-
-
-def component_timing(texts: Iterable[str], nlp=None, lang: str = "de") -> dict[str, Any]:
-    """Seconds spent per pipeline component (documents processed one by one)."""
-    from ..language import build_pipeline
-
-    nlp = nlp or build_pipeline(lang)
-    totals = {name: 0.0 for name, _ in nlp.pipeline}
-    totals["tokenizer"] = 0.0
-    n = 0
-    for text in texts:
-        t0 = time.perf_counter()
-        doc = nlp.make_doc(text)
-        totals["tokenizer"] += time.perf_counter() - t0
-        doc._.lb_dct = "2016-01-01"
-        for name, proc in nlp.pipeline:
-            t0 = time.perf_counter()
-            doc = proc(doc)
-            totals[name] += time.perf_counter() - t0
-        n += 1
-    total = sum(totals.values())
-    events = totals.get("lagebild_events", 0.0)
-    return {
-        "docs": n,
-        "seconds": {k: round(v, 2) for k, v in totals.items()},
-        "total_seconds": round(total, 2),
-        "metrics": {"events_share_of_pipeline_time": events / total if total else 0.0,
-                    "events_plus_places_actors_share": sum(totals.get(k, 0.0) for k in ("lagebild_events", "lagebild_places", "lagebild_actors")) / total if total else 0.0},
-    }
 
 
 # ---------------------------------------------------------------------------------------------
