@@ -1,7 +1,8 @@
 """``lagebild evaluate events``: CAMEO/PLOVER event coding and actor countries.
 
 Sets: ``de`` (our German sentences; ``--split test`` is the held-out third), ``plover`` (PLOVER gold-standard
-records, English), ``petrarch`` (PETRARCH2 unit-test sentences, English), ``all`` (default: the three).
+records, English), ``petrarch`` (PETRARCH2 unit-test sentences, English), ``petr2gsr`` (UniversalPetrarch's PETR2
+gold-standard AFP sentences; ``--errors`` only with ``--split dev``), ``all`` (default: every set).
 ``--timing N`` also measures the share of pipeline time spent in the event layer on N 10kGNAD articles.
 """
 
@@ -33,7 +34,8 @@ def command(which: str, split: str, quick: bool, timing: int, show_errors: bool,
         "articles_de": (lambda: ev.evaluate_articles_de(split=split), True),
         "plover": (lambda: ev.evaluate_plover(limit=limit, split=split), True),
         "petrarch": (lambda: ev.evaluate_petrarch(limit=limit, split=split), True),
-        "petr2gsr": (lambda: ev.evaluate_petrarch(limit=limit, split="all", source="gsr"), False),
+        # PETR2 GSR errors only for the tuning half: the held-out half is never inspected
+        "petr2gsr": (lambda: ev.evaluate_petrarch(limit=limit, split=split, source="gsr"), split == "dev"),
         "ngec": (lambda: ev.evaluate_ngec(limit=300 if quick else None, split=split, errors=show_errors), True),
     }
     metrics: dict[str, float] = {}

@@ -77,6 +77,8 @@ class MentionFinder:
         return all(not self.taken[i] for i in range(start, end))
 
     def _lookup_known(self, text: str) -> tuple[Known, str] | None:
+        if len(text) <= 4 and text.islower():
+            return None  # "is", "who", "un" are words, not "IS", "WHO", "UN"
         key = norm(text)
         if key in self.lex.orgs:
             return self.lex.orgs[key], "ORG"
@@ -120,6 +122,9 @@ class MentionFinder:
             if any(s <= ent.start_char and ent.end_char <= e and e - s > ent.end_char - ent.start_char for s, e in place_spans):
                 continue  # a fragment of a longer place name ("Vereinigten Arabischen" in "… Emirate")
             label = ent.label_
+            if len(ent) == 1 and label not in GPE_LABELS and self.gaz.nationality.get(norm(ent.text)) \
+                    and self._lookup_known(ent.text) is None and not self._country_mention(ent.start, ent.end):
+                continue  # "Filipino peacekeepers": a nationality word, left to the lexicon pass (adjective + role)
             known = self._lookup_known(ent.text)
             gpe = (self._country_mention(ent.start, ent.end) or self._city_mention(ent.start, ent.end)) \
                 if label not in GPE_LABELS else None
@@ -130,7 +135,7 @@ class MentionFinder:
             elif label in ORG_LABELS | PER_LABELS and len(ent) > 1 and self._inner_gpe(ent):
                 pass  # "Vorgehen Moskaus" (ORG): only the place inside acts
             elif label in PER_LABELS:
-                self._add(Mention(ent.start, ent.end, "PER", ent.text, person=True))
+                self._add(self._person_with_title(ent))
             elif label in ORG_LABELS:
                 m = Mention(ent.start, ent.end, "ORG", ent.text, key=f"ORG:{norm(ent.text)}")
                 self._fill_from_tokens(m, ent)
@@ -143,6 +148,31 @@ class MentionFinder:
                 a3 = self.lex.nationality(ent.text)
                 if a3:
                     self._add(Mention(ent.start, ent.end, "GPE", ent.text, a3, None, a3, key=f"GPE:{a3}"))
+
+    def _person_with_title(self, ent: Span) -> Mention:
+        """A person entity that starts with a nationality adjective and/or role words ("Japanese Prime Minister
+        Ryutaro Hashimoto", "President Bush"): the known person behind the title, else the title's country/sector."""
+        country = sector = None
+        k = ent.start
+        while k < ent.end - 1:
+            tok = self.doc[k]
+            a3 = self.lex.nationality(tok.text) if tok.text[:1].isupper() else None
+            role = self.lex.role(tok.text)
+            if a3 and country is None and not self._lookup_known(tok.text):
+                country = a3
+            elif role is not None or tok.text in self.lex.titles or tok.lower_ in ("prime", "foreign", "defence",
+                                                                                   "defense", "interior", "vice"):
+                sector = sector or (role.sector if role is not None else None)
+            else:
+                break
+            k += 1
+        if k > ent.start:
+            known = self._lookup_known(self.doc[k : ent.end].text)
+            if known is not None:
+                m = _known_mention(ent.start, ent.end, known[0], known[1], ent.text)
+                m.country = m.country or country
+                return m
+        return Mention(ent.start, ent.end, "PER", ent.text, country, sector, person=True)
 
     def _inner_gpe(self, ent: Span) -> bool:
         for tok in ent:
@@ -262,6 +292,11 @@ class MentionFinder:
             if m is not None:
                 return m
         tok = doc[i]
+        if self.lex.lang == "en" and i + 1 < len(doc) and self._free(i, i + 2):
+            a2 = gaz.nationality.get(norm(doc[i : i + 2].text))  # "South Sudanese", "Sri Lankan"
+            if a2:
+                a3 = gaz.to_alpha3(a2)
+                return Mention(i, i + 2, "GPE", doc[i : i + 2].text, a3, None, a3, key=f"GPE:{a3}")
         a2 = gaz.nationality.get(norm(tok.text))
         if a2 and (self.lex.lang != "de" or tok.text[:1].isupper()):
             a3 = gaz.to_alpha3(a2)
@@ -314,6 +349,10 @@ class MentionFinder:
                     prev.key = "absorbed"
                     break
                 a3 = lex.adjective_country(tok.text)
+                if lex.lang == "en" and j > 0 and not self.taken[j - 1] and doc[j - 1].text in ("South", "North", "Sri", "New"):
+                    two = lex.adjective_country(doc[j - 1].text + " " + tok.text)  # "South Sudanese", "North Korean"
+                    if two:
+                        a3, j = two, j - 1
                 if a3 and not self.taken[j]:
                     m.country = m.country or a3
                     m.start = j

@@ -126,10 +126,8 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
                     score, parts = len(stem) + len(p), [j]
         elif t.startswith(stem) or (lex.lang == "de" and t.startswith("ge" + stem)):
             score = len(stem)
-            if lex.lang == "en" and len(t) > len(stem) + 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
-                score = None  # a different word
-            if lex.lang == "en" and t.endswith(("ers", "ees", "ee")) and t != stem:
-                score = None  # "attackers", "detainees": persons, not actions
+            if lex.lang == "en" and not _en_verb_form(t, stem):
+                score = None  # a different word ("freedom" is no form of "free", "attackers" are persons)
         if score is None:
             continue
         if trig.context:
@@ -137,6 +135,28 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
         if best is None or score > best.score:
             best = Match(tok.i, tok.i + 1, trig, score, parts)
     return best
+
+
+# endings after a short English stem that still make a form of the same verb ("end" → "ended", "cut" → "cutting",
+# not "endorsed"; "free" → "freed", not "freedom"; "arm" → "armed", not "army")
+EN_SHORT_STEM_ENDINGS = {"", "s", "es", "d", "ed", "ing", "n", "en", "ped", "ping", "ted", "ting", "ned", "ning", "ded",
+                         "ding", "red", "ring", "ged", "ging", "led", "ling", "ied", "ies", "ying"}
+
+
+def _en_verb_form(t: str, stem: str) -> bool:
+    """Whether the English word ``t`` can be a form of the verb ``stem`` (a prefix of ``t``)."""
+    if t == stem:
+        return True
+    rest = t[len(stem):]
+    if stem.endswith("ed") and len(stem) > 4:
+        return False  # a full past form ("freed") is not the start of another word ("freedoms")
+    if len(stem) <= 4 and rest not in EN_SHORT_STEM_ENDINGS:
+        return False
+    if len(rest) > 3 and not t.endswith(("ing", "ed", "es", "s", "ation", "ations")):
+        return False  # a different word
+    if t.endswith(("er", "ers", "or", "ors", "ee", "ees")):
+        return False  # "attackers", "protesters", "demonstrators", "detainees": persons, not actions
+    return True
 
 
 def _find_particle(tok: Token, sent: Span, particle: str) -> int | None:
@@ -187,7 +207,17 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
     lowers = [t.lower_ for t in sent]
     ctx = _Context(lowers)
     found: list[Match] = _match_phrases(lex, sent, lowers, ctx)
-    taken = {i for m in found for i in range(m.start, m.end)}
+    # a longer phrase claims its words from shorter phrases inside it; a veto phrase ("heart attack") claims
+    # its words and is dropped
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    taken: set[int] = set()
+    for m in found:
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        kept.append(m)
+    found = [m for m in kept if not m.trigger.veto]
     for tok in sent:
         if tok.i in taken or not (tok.is_alpha or "-" in tok.text):
             continue
@@ -393,6 +423,11 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
                 break
         if src is None:
             subj = [m for m in before if prep[id(m)] is None]
+            if subj and lex.lang == "en" and _passive_between(doc, lex, subj[0].end, i):
+                # "Iraqi troops were killed in an attack": the passive subject is the victim
+                if tgt is None:
+                    tgt = subj[0]
+                subj = []
             src = subj[0] if subj else None
         if tgt is None:
             # "Die Weltbank gewährte Pakistan einen Kredit": the recipient before the noun
@@ -461,6 +496,16 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
     return src, tgt
 
 
+def _passive_between(doc: Doc, lex: EventLexicon, a: int, b: int) -> bool:
+    """An English passive ("were killed", "was hit") between token ``a`` and ``b``."""
+    for j in range(a, min(b, len(doc) - 1)):
+        if lex.markers.has("passive_aux", doc[j].lower_):
+            nxt = doc[j + 1]
+            if nxt.tag_ == "VBN" or nxt.dep_ in ("aux:pass", "auxpass") or doc[j].dep_ in ("aux:pass", "auxpass"):
+                return True
+    return False
+
+
 CLAUSE_END_PUNCT = {",", "\u201c", "\u201d", "\"", "\u00bb", "\u00ab", ":"}
 
 
@@ -502,7 +547,12 @@ def _fronted(doc: Doc, lex: EventLexicon, cs: int, i: int) -> bool:
 
 def _is_passive(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int]) -> bool:
     tok = doc[match.start]
-    if "Voice=Pass" in str(tok.morph):
+    if lex.lang == "en" and tok.pos_:
+        # the English tagger often gives a simple past "Voice=Pass" ("Britain mobilized", "Palestinians blamed"):
+        # a passive needs its auxiliary or passive subject
+        if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children):
+            return True
+    elif "Voice=Pass" in str(tok.morph):
         return True
     if match.trigger.kind != "verb":
         return False
@@ -1007,6 +1057,9 @@ def _is_state(doc: Doc, m: ArgMention, actor_lex: ActorLexicon | None) -> bool:
     text = doc[m.start : m.end].text
     if actor_lex is None:
         return False
+    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("and", "und") and actor_lex.nationality(doc[m.end + 1].text) \
+            and doc[m.end + 1].text != doc[m.end + 1].text.upper():
+        return False  # "US and British activists", "US- und britische Aktivisten": the country word is a modifier
     gaz = actor_lex.gaz
     if gaz.capital_country(text):
         return True

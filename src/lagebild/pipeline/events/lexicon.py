@@ -135,3 +135,23 @@ def plover_for(cameo: str) -> tuple[str | None, str | None]:
             mode = hit[1] if n == len(cameo) or len(cameo[:n]) > 2 else None
             return hit[0], mode
     return None, None
+
+
+def codebook_cameo(cameo: str, status: str | None, polarity: str | None) -> str:
+    """The CAMEO code a CAMEO coder would give an event we code as action + status/polarity.
+
+    The engine keeps the action's own code in ``Event.cameo`` (an announced withdrawal stays 0874 with status
+    "planned"). The CAMEO codebook instead codes the announcement: an intended cooperative action (roots 05-08)
+    is 03 (express intent to cooperate), an intended coercive or violent action (14-20) is 13 (threaten), and a
+    negated cooperative action (03-08, "refused to release", "would not give permission") is 12 (reject). This is
+    the CAMEO counterpart of the PLOVER mapping (AGREE/THREATEN/REJECT) the engine applies itself.
+    """
+    root = cameo[:2]
+    if polarity == "negative" and root in ("03", "04", "05", "06", "07", "08"):
+        return "12"
+    if status == "planned" and polarity != "negative":
+        if root in ("05", "06", "07", "08"):
+            return "03"
+        if root in ("14", "15", "16", "17", "18", "19", "20"):
+            return "13"
+    return cameo
