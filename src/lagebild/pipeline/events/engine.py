@@ -229,6 +229,8 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
         n = _match_noun(lex, tok, ctx)
         if n is not None:
             cands.append(n)
+        if lex.lang == "en" and tok.pos_ == "ADJ" and tok.i > sent.start and doc[tok.i - 1].text == "-":
+            continue  # "long-threatened", "war-torn": part of a hyphenated adjective
         if lex.lang == "en" and tok.pos_:
             # with POS: nouns for noun triggers, verbs for verb triggers
             cands = [c for c in cands if (c.trigger.kind == "noun") == (tok.pos_ in ("NOUN", "PROPN"))] or cands
@@ -320,6 +322,9 @@ def _preceding_prep(doc: Doc, lex: EventLexicon, i: int, floor: int) -> str | No
             if w.lower_ == "of" and j > 0 and (doc[j - 1].lower_ in QUANTITY_WORDS or doc[j - 1].like_num):
                 return None  # "Thousands of Iraqi Kurds": the quantity's head is the actor
             return w.lower_
+        if w.text == "-" and lex.lang == "en":
+            j -= 1  # "to war-torn Mozambique"
+            continue
         if w.is_alpha and (w.text[:1].islower() or lex.lang == "en") and not lex.markers.has("preposition", w.lower_):
             # determiners/adjectives ("gegen die russischen Truppen") may sit in between
             if j < i - 3:
@@ -429,6 +434,11 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
                     tgt = subj[0]
                 subj = []
             src = subj[0] if subj else None
+            if src is None and lex.lang == "en" and not before:
+                # "Workers (...) stopped work on the first day of a strike": the subject of an earlier clause
+                earlier = [m for m in ms if m.start < cs and _preceding_prep(doc, lex, m.start, 0) is None
+                           and (tgt is None or m.actor is not tgt.actor)]
+                src = earlier[0] if earlier else None
         if tgt is None:
             # "Die Weltbank gewährte Pakistan einen Kredit": the recipient before the noun
             rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
@@ -449,7 +459,19 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
             src = gov[0] if gov and (tgt is None or gov[0].actor is not tgt.actor) else None
         return src, tgt
     subj_before = [m for m in before if prep[id(m)] is None]
+    if lex.lang == "en" and len(subj_before) > 1:
+        # "Osama bin Laden's al-Qaeda network threatened": the possessor is not the subject
+        subj_before = [m for k, m in enumerate(subj_before) if not (
+            m.end < len(doc) and doc[m.end].text in ("'s", "\u2019s", "'") and k + 1 < len(subj_before)
+            and subj_before[k + 1].start - m.end <= 3)]
     subj_after = [m for m in after if prep[id(m)] is None]
+    if lex.lang == "en" and subj_before and _is_infinitive(doc, lex, clause, i):
+        # "Algeria is prepared to lift the ban": the controller sits in the same clause; an object right before
+        # "to" controls it ("urged Iran to release the sailors"), else the subject
+        near = [m for m in subj_before if 0 <= i - 1 - m.end <= 1 and m is not subj_before[0]]
+        src = near[-1] if near else subj_before[0]
+        objs = [m for m in after if m.actor is not src.actor]
+        return src, (objs[0] if objs else None)
     if governing is not None and _is_infinitive(doc, lex, clause, i):
         gov = [m for m in ms if governing[0] <= m.start < governing[1] and _preceding_prep(doc, lex, m.start, governing[0]) is None]
         src = gov[0] if gov else None
@@ -476,6 +498,11 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         earlier = [m for m in ms if m.start < cs and _preceding_prep(doc, lex, m.start, 0) is None]
         src = earlier[0] if earlier else None
     against = [m for m in after if prep[id(m)] in ("gegen", "against") and (src is None or m.actor is not src.actor)]
+    if against and lex.lang == "en" and match.trigger.cameo[:2] in ADDRESSEE_ROOTS:
+        # "demanded that Hamas renounce its struggle against Israel": the addressee comes first
+        first = next((m for m in after if src is None or m.actor is not src.actor), None)
+        if first is not None and first.start < against[0].start and prep[id(first)] is None:
+            against = []
     if against:
         tgt = against[0]  # "mobilisierte Reservisten gegen den Irak": the opponent, not the instrument
     for m in after:
@@ -505,6 +532,9 @@ def _passive_between(doc: Doc, lex: EventLexicon, a: int, b: int) -> bool:
                 return True
     return False
 
+
+# appeals, intents, demands, disapproval, rejections and threats: the first object is the addressee
+ADDRESSEE_ROOTS = {"02", "03", "10", "11", "12", "13"}
 
 CLAUSE_END_PUNCT = {",", "\u201c", "\u201d", "\"", "\u00bb", "\u00ab", ":"}
 
@@ -900,11 +930,17 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
             place_id = _place(doc, lex, places, sent, match, actor_spans)
-            if (tgt is None or (src is not None and tgt.actor is src.actor)) and place_id and (cameo[:3] in PLACE_TARGET_CODES or cameo[:2] in PLACE_TARGET_ROOTS):
-                tgt = _place_actor(doc, places, place_id, actors, src, lex.lang) or tgt
+            # English: investigations, protests, sanctions and coercion in a place without a named target are
+            # aimed at that place's country, the source's own included ("police imposed a curfew in Algiers")
+            domestic = lex.lang == "en" and cameo[:2] in EN_PLACE_TARGET_ROOTS
+            if (tgt is None or (src is not None and tgt.actor is src.actor)) and place_id and (
+                    cameo[:3] in PLACE_TARGET_CODES or cameo[:2] in PLACE_TARGET_ROOTS or domestic):
+                tgt = _place_actor(doc, places, place_id, actors, src, lex.lang, allow_same=domestic) or tgt
             plover, mode = plover_for(cameo)
             if status == "planned":
                 plover, mode = _intent_plover(cameo, polarity, plover, mode)
+                if any(lex.markers.has("condition_threat", doc[j].lower_) for j in range(match.end, sent.end)):
+                    plover, mode = "THREATEN", None  # "will withdraw its troops unless ...": a conditional threat
             elif polarity == "negative" and cameo[:2] in COOPERATIVE_ROOTS:
                 plover, mode = "REJECT", None  # "failed to reach agreement", "einigten sich nicht"
             ev = Event(
@@ -1009,12 +1045,13 @@ def _statement_args(doc: Doc, quotes: list[Quote] | None, trig_char: tuple[int, 
     return src, tgt, src is not None
 
 
-PLACE_TARGET_CODES = {"042"}  # a visit: the place visited is the target
+PLACE_TARGET_CODES = {"042", "087"}  # a visit: the place visited; a withdrawal: the place left
+EN_PLACE_TARGET_ROOTS = {"09", "14", "16", "17"}
 PLACE_TARGET_ROOTS = {"07", "18", "19", "20"}  # aid delivered to / violence in: the country of the place
 
 
 def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Actor], src: ArgMention | None,
-                 lang: str) -> ArgMention | None:
+                 lang: str, allow_same: bool = False) -> ArgMention | None:
     """The actor standing for the country of an event's place (created when needed)."""
     from ..places.gazetteer import get_gazetteer
 
@@ -1023,7 +1060,7 @@ def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Acto
     if place is None or not place.country:
         return None
     a3 = gaz.to_alpha3(place.country)
-    if not a3 or (src is not None and src.actor.country == a3):
+    if not a3 or (src is not None and src.actor.country == a3 and not allow_same):
         return None
     actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
     if actor is None:
