@@ -44,7 +44,21 @@ PLOVER_05_TO_2021 = {
 PLOVER_VERSION_PAIRS = {frozenset(p) for p in (("SANCTION", "COERCE"), ("COERCE", "ASSAULT"), ("RETREAT", "CONCEDE"))}
 
 
-def main_event(events: list[Event]) -> Event | None:
+# a fronted adverbial phrase ("With the signing of the accord, ...", "Nach dem Angriff auf ..., ") gives the
+# background of the sentence, not its main event
+_FRONTED = re.compile(r"^\W*(with|after|following|before|despite|amid|under|during|since|in the wake of|"
+                      r"nach|vor|trotz|wegen|während|angesichts)\b[^,]{0,120},", re.I)
+
+
+def main_event(events: list[Event], text: str | None = None) -> Event | None:
+    """The first event that is not a plain statement (010), else the first event; with ``text``, events inside
+    a fronted adverbial phrase count only when the rest of the sentence has none."""
+    if text is not None:
+        m = _FRONTED.match(text)
+        if m:
+            rest = [e for e in events if e.trigger[0] >= m.end()]
+            if any(e.cameo != "010" for e in rest):
+                events = rest
     for ev in events:
         if ev.cameo != "010":
             return ev
@@ -94,7 +108,7 @@ def evaluate_de(nlp=None, split: str = "all") -> dict[str, Any]:
             continue
         doc = _run(nlp, item["text"], "2024-05-01")
         actors = {a.id: a for a in doc._.lb_actors or []}
-        ev = main_event(doc._.lb_events or [])
+        ev = main_event(doc._.lb_events or [], doc.text)
         rows.append((item, ev, actors, doc, part))
     return _score_de(rows)
 
@@ -186,7 +200,7 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
     for r in records:
         doc = _run(nlp, r["text"], r.get("date"))
         actors = {a.id: a for a in doc._.lb_actors or []}
-        ev = _best_plover(doc._.lb_events or [])
+        ev = _best_plover(doc._.lb_events or [], doc.text)
         gold = PLOVER_05_TO_2021.get(r["event"], r["event"])
         pred = ev.plover if ev else None
         n += 1
@@ -215,9 +229,9 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
     return {"metrics": metrics, "n": n, "errors": errors}
 
 
-def _best_plover(events: list[Event]) -> Event | None:
-    ev = main_event([e for e in events if e.plover]) if any(e.plover for e in events) else None
-    return ev or main_event(events)
+def _best_plover(events: list[Event], text: str | None = None) -> Event | None:
+    ev = main_event([e for e in events if e.plover], text) if any(e.plover for e in events) else None
+    return ev or main_event(events, text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -274,7 +288,7 @@ def evaluate_petrarch(nlp=None, limit: int | None = None, data_root: Path | None
     for r in records:
         doc = _run(nlp, r["text"])
         actors = {a.id: a for a in doc._.lb_actors or []}
-        ev = main_event(doc._.lb_events or [])
+        ev = main_event(doc._.lb_events or [], doc.text)
         roots = {c[2][:2] for c in r["codings"]}
         n += 1
         ok = ev is not None and codebook_cameo(ev.cameo, ev.status, ev.polarity)[:2] in roots
@@ -337,7 +351,7 @@ def evaluate_ngec(nlp=None, limit: int | None = None, data_root: Path | None = N
     for it in items:
         doc = _run(nlp, it["text"][:2000])
         events = doc._.lb_events or []
-        ev = _best_plover(events)
+        ev = _best_plover(events, doc.text)
         n += 1
         first_ok += bool(ev and ev.plover == it["label"])
         any_ok += any(e.plover == it["label"] for e in events)

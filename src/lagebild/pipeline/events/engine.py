@@ -498,6 +498,9 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         earlier = [m for m in ms if m.start < cs and _preceding_prep(doc, lex, m.start, 0) is None]
         src = earlier[0] if earlier else None
     against = [m for m in after if prep[id(m)] in ("gegen", "against") and (src is None or m.actor is not src.actor)]
+    if against and lex.lang == "en" and any(doc[k].lower_ in ("which", "who", "whose", "that")
+                                           for k in range(match.end, against[0].start)):
+        against = []  # "provides intelligence to Macedonia, which is preparing an offensive against ...": another clause
     if against and lex.lang == "en" and match.trigger.cameo[:2] in ADDRESSEE_ROOTS:
         # "demanded that Hamas renounce its struggle against Israel": the addressee comes first
         first = next((m for m in after if src is None or m.actor is not src.actor), None)
@@ -1062,7 +1065,8 @@ def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Acto
     a3 = gaz.to_alpha3(place.country)
     if not a3 or (src is not None and src.actor.country == a3 and not allow_same):
         return None
-    actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
+    actor = next((a for a in actors if a.type == "GPE" and a.country == a3
+                  and not (allow_same and src is not None and a is src.actor)), None)
     if actor is None:
         info = gaz.countries.get(place.country, {})
         actor = Actor(id=_next_actor_id(actors), name=info.get("name", a3), type="GPE", country=a3, sector=None,
