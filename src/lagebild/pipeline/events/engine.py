@@ -84,6 +84,15 @@ class _Context:
         return hit
 
 
+def _context_ok(ctx: _Context, trig: Trigger, tok: Token, sent: Span) -> bool:
+    """Context words; ">word" = the word must follow the trigger within six tokens (its object:
+    "withdrew its inspectors", not "withdrew ... after rebels kidnapped peacekeepers")."""
+    if trig.context and trig.context[0].startswith(">"):
+        window = " " + " ".join(t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 7)])
+        return any(c.lstrip(">") in window for c in trig.context)
+    return ctx.ok(trig)
+
+
 def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
     if not tok.is_alpha:
         return False
@@ -107,7 +116,7 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
     seen = set()
     for stem, trig in lex.verb_candidates(t):
         key = (stem, id(trig))
-        if key in seen or not ctx.ok(trig):
+        if key in seen or not _context_ok(ctx, trig, tok, sent):
             continue
         seen.add(key)
         p = trig.particle
@@ -402,6 +411,9 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         if own and "-" in doc[i].text:
             src = own[0]  # "US-Luftangriff", "Hamas-Angriff"
         if len(after) >= 2 and prep[id(after[0])] in ("zwischen", "between"):
+            mediator = [m for m in before if prep[id(m)] is None]
+            if match.trigger.cameo[:3] == "045" and mediator:
+                return mediator[0], after[0]  # "Qatar's mediation between X and Y": the mediator is the source
             return after[0], after[1]
         if match.trigger.cameo[:3] in PATIENT_NOUN_CODES:
             # "Festnahme des Oppositionsführers durch die Polizei": the complement is the patient
