@@ -16,7 +16,7 @@ from ..actors.lexicon import ActorLexicon
 from .lexicon import EventLexicon, Trigger, plover_for
 
 # nominal triggers whose genitive/"von" complement is the patient, not the agent
-PATIENT_NOUN_CODES = {"063", "084", "161", "173", "174", "181", "186", "201", "182"}
+PATIENT_NOUN_CODES = {"063", "084", "161", "173", "174", "181", "186", "201", "182", "191", "192", "171"}
 CLAUSE_PUNCT = {",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "”", "«", "»"}
 SUBJ_DEPS = {"nsubj", "sb", "csubj"}
 PASS_SUBJ_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -152,6 +152,9 @@ EN_SHORT_STEM_ENDINGS = {"", "s", "es", "d", "ed", "ing", "n", "en", "ped", "pin
                          "ding", "red", "ring", "ged", "ging", "led", "ling", "ied", "ies", "ying"}
 
 
+EN_VERB_PREFIXES = {"re", "co", "pre", "un", "de", "counter", "over", "under", "out", "mis", "cross"}
+
+
 def _en_verb_form(t: str, stem: str) -> bool:
     """Whether the English word ``t`` can be a form of the verb ``stem`` (a prefix of ``t``)."""
     if t == stem:
@@ -238,8 +241,10 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
         n = _match_noun(lex, tok, ctx)
         if n is not None:
             cands.append(n)
-        if lex.lang == "en" and tok.pos_ == "ADJ" and tok.i > sent.start and doc[tok.i - 1].text == "-":
-            continue  # "long-threatened", "war-torn": part of a hyphenated adjective
+        if lex.lang == "en" and tok.i - 2 >= sent.start and doc[tok.i - 1].text == "-" \
+                and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_ and _match_noun(lex, tok, ctx) is None \
+                and doc[tok.i - 2].lower_ not in EN_VERB_PREFIXES:
+            continue  # "long-threatened", "war-torn", "Israeli-occupied": part of a hyphenated adjective
         if lex.lang == "en" and tok.pos_:
             # with POS: nouns for noun triggers, verbs for verb triggers
             cands = [c for c in cands if (c.trigger.kind == "noun") == (tok.pos_ in ("NOUN", "PROPN"))] or cands
@@ -684,6 +689,11 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
             return "denied"
     for s, e in scopes:
         k = _has(doc, lex, "hypothetical", s, e)
+        if k is not None and lex.lang == "en" and k > match.start and lex.markers.has("condition", doc[k].lower_) \
+                and (s, e) == clause:
+            # "will withdraw its troops unless/if ...": the condition follows the action, which stays a
+            # (conditional) plan; only an action inside the if-clause is hypothetical
+            k = _has(doc, lex, "hypothetical", s, match.start)
         if k is None:
             k = next((j for j in range(s, e) if "Mood=Sub" in str(doc[j].morph)
                       and doc[j].lower_.startswith(("würde", "wäre", "hätte", "könnte"))), None)
