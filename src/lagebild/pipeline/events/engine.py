@@ -250,11 +250,34 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
             cands = [c for c in cands if (c.trigger.kind == "noun") == (tok.pos_ in ("NOUN", "PROPN"))] or cands
         if cands:
             found.append(max(cands, key=lambda m: m.score))
+    if lex.lang == "en" and "request_object" in lex.markers.words:
+        found.extend(_object_requests(doc, lex, sent, {m.start for m in found}))
     # particles of separable verbs are not triggers themselves
     used_particles = {p for m in found for p in m.parts}
     found = [m for m in found if m.start not in used_particles]
     found.sort(key=lambda m: m.start)
     return found
+
+
+REQUEST_TRIGGER = Trigger("020", "verb", ("want",))
+
+
+def _object_requests(doc: Doc, lex: EventLexicon, sent: Span, taken: set[int]) -> list[Match]:
+    """"Obama wants Putin to attack", "Paris would like Rome to act": wanting somebody else to do something is an
+    appeal (CAMEO 02); "wants to help" (no object) stays the intention of the action."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or not lex.markers.has("request_object", tok.lower_):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is None or nxt.lower_ == "to" or not (nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET") or nxt.text[:1].isupper()):
+            continue
+        if nxt.lower_ in ("it", "that", "this", "more", "peace"):
+            continue  # "wants it to be known", "wants peace"
+        if any(doc[j].lower_ == "to" and j + 1 < sent.end and doc[j + 1].pos_ in ("VERB", "AUX")
+               for j in range(tok.i + 2, min(sent.end, tok.i + 6))):
+            out.append(Match(tok.i, tok.i + 1, REQUEST_TRIGGER, 10))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
