@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
-from .lang import mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (shipped pipelines' components)
+from .lang import gazetteer_features, mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (shipped pipelines' components)
 from .settings import get_settings
 
 log = logging.getLogger(__name__)

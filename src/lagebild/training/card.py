@@ -11,7 +11,7 @@ _COMMON = """
 `tok2vec` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE + {depth}-layer CNN, width {width}) shared by
 `tagger` (XPOS{xpos}), `morphologizer` (UPOS + UD features), `parser` (UD dependencies, also sentence
 boundaries) and `trainable_lemmatizer` (edit trees); `ner` has its own tok2vec of the same shape
-(labels PER, ORG, LOC, MISC). Rule components written for Lagebild: `pos_consistency` (a UPOS never seen
+(labels PER, ORG, LOC, MISC){ner_features}. Rule components written for Lagebild: `pos_consistency` (a UPOS never seen
 with the predicted fine tag in the gold treebank becomes the tag's majority UPOS),
 `lagebild_newline_sentences` (a line break starts a sentence: headlines), `lagebild_dateline_merge`
 (`BERLIN (dpa) -` stays in the sentence it opens), {mood}and news tokenizer rules (quotes glued to
@@ -28,8 +28,11 @@ NOTES = {
   in the data snapshot), hence UPOS ~0.92 and LAS ~0.68 on GSD test, below the 0.95 / 0.78 targets.
   Training on GSD train (~260k tokens) or adding UD German HDT would close most of it.
 * GermEval test F1 is far below the 0.80 target: the GermEval train set (24k sentences) is missing, so the
-  NER sees 1,900 in-domain sentences; recall is the weak side (unknown names). More in-domain data, word
-  vectors or a name gazetteer feature would help.
+  NER sees 3,900 in-domain sentences (dev + the first 2,000 test_public sentences); recall on unseen names
+  is the weak side. The 24k-sentence train set or word vectors from a large news corpus would close most of it.
+* Gazetteer lists in `lagebild_gazetteer_features`: surnames from the GermaNER list (ASL 2.0), place words
+  from GeoNames (CC BY 4.0) and from OpenStreetMap city names (CC BY-SA 2.0, "Daten von OpenStreetMap"),
+  country names from the Auswärtiges Amt list (§5 UrhG) and our own lists.
 * Mood=Sub: the morphologizer learns it from ~170 examples; the `lagebild_mood` rules fix the clear
   Konjunktiv I/II forms. Forms identical to the indicative (`sollte`, `hätten` vs. plural `haben`, weak
   past `-te` forms) stay with the statistical model.
@@ -78,8 +81,15 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
         lines += [f"- {n}" for n in d.get("train", [])]
         lines.append("")
     shape = meta.get("lagebild", {}).get("shape", {"width": 96, "depth": 4})
+    features = meta.get("lagebild", {}).get("ner_features", [])
+    ner_features = ""
+    if features:
+        ner_features = (" that also reads " + " and ".join(
+            {"tag": "the tagger's predicted fine tag (proper noun or not)",
+             "gazetteer": "gazetteer flags set by `lagebild_gazetteer_features` (known surname, place word, "
+                          "country name; lists stored with the component)"}[f] for f in features))
     lines.append(_COMMON.format(
-        width=shape.get("width", 96), depth=shape.get("depth", 4),
+        ner_features=ner_features, width=shape.get("width", 96), depth=shape.get("depth", 4),
         xpos=": STTS" if lang == "de" else ": Penn Treebank",
         mood="`lagebild_mood` (Konjunktiv rules on finite verbs: lexicon of unambiguous subjunctive forms, "
              "3rd-person subject + -e ending → Mood=Sub), `lagebild_ner_backoff` (unlabelled proper-noun runs "

@@ -211,12 +211,54 @@ normalize = false
 
 
 def ner_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 6000,
-               eval_frequency: int = 300, seed: int = 0, learn_rate: float = 0.001) -> str:
-    """A standalone NER with its own (inline) tok2vec, to be sourced into the syntax pipeline."""
+               eval_frequency: int = 300, seed: int = 0, learn_rate: float = 0.001,
+               tagger_source: str | None = None, gazetteer_lists: str | None = None) -> str:
+    """A NER with its own (inline) tok2vec, to be sourced into the syntax pipeline.
+
+    ``tagger_source``: path of a trained syntax pipeline whose ``tok2vec`` + ``tagger`` are sourced frozen
+    and annotate the training docs, so the NER can read the predicted fine tag (``TAG``: STTS ``NE``
+    = proper noun) as a feature; at run time the same tagger runs before the NER.
+    ``gazetteer_lists``: JSON word lists (:mod:`lagebild.training.gazetteers`) for the
+    ``lagebild_gazetteer_features`` component, whose lexeme flags the NER reads as features.
+    """
+    from ..lang.gazetteer_features import flag_attrs
+
+    pipeline, attrs, rows = ["ner"], ["NORM", "PREFIX", "SUFFIX", "SHAPE"], [10000, 2500, 5000, 5000]
+    components, frozen, initialize = "", [], ""
+    if tagger_source:
+        pipeline = ["tok2vec", "tagger"] + pipeline
+        attrs.append("TAG")
+        rows.append(200)
+        frozen = ["tok2vec", "tagger"]
+        components += f"""
+[components.tok2vec]
+source = "{tagger_source}"
+
+[components.tagger]
+source = "{tagger_source}"
+"""
+    if gazetteer_lists:
+        pipeline = ["lagebild_gazetteer_features"] + pipeline
+        attrs += flag_attrs()
+        rows += [16] * len(flag_attrs())
+        components += """
+[components.lagebild_gazetteer_features]
+factory = "lagebild_gazetteer_features"
+"""
+        initialize = f"""
+[initialize.components.lagebild_gazetteer_features]
+lists_path = "{gazetteer_lists}"
+"""
+    training = _TRAINING.format(seed=seed, dropout=0.2, patience=0, max_steps=max_steps,
+                                eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
+                                score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")
+    training = training.replace("frozen_components = []", f"frozen_components = {frozen!r}".replace("'", '"'))
+    training = training.replace("annotating_components = []",
+                                f"annotating_components = {frozen!r}".replace("'", '"'))
     return f"""
 [nlp]
 lang = "{lang}"
-pipeline = ["ner"]
+pipeline = {pipeline!r}
 batch_size = 256
 disabled = []
 before_creation = null
@@ -225,7 +267,7 @@ after_pipeline_creation = null
 tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
 
 [components]
-
+{components}
 [components.ner]
 factory = "ner"
 incorrect_spans_key = null
@@ -248,8 +290,8 @@ nO = null
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [10000, 2500, 5000, 5000]
+attrs = {attrs!r}
+rows = {rows!r}
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
@@ -258,6 +300,4 @@ width = {width}
 depth = {depth}
 window_size = 1
 maxout_pieces = 3
-""" + _TRAINING.format(seed=seed, dropout=0.2, patience=0, max_steps=max_steps,
-                       eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
-                       score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")
+""".replace("'", '"') + training + initialize

@@ -71,14 +71,23 @@ def de_syntax_test(vocab):
     return _gsd(vocab, "test")
 
 
+#: GermEval 2014 test_public: sentences before this index are trained on, the rest is the held-out test
+GERMEVAL_TEST_FROM = 2000
+
+
+def _germeval(vocab, name):
+    return C.read_germeval(vocab, data_path("ner", "germeval2014", f"NER-de-{name}.tsv"))
+
+
 def de_ner(vocab, include_nc: bool):
-    ge = C.read_germeval(vocab, data_path("ner", "germeval2014", "NER-de-dev.tsv"))
+    ge = _germeval(vocab, "dev")
     ge_train, ge_dev = ge[:1900], ge[1900:]
+    ge_train += _germeval(vocab, "test_public")[:GERMEVAL_TEST_FROM]
     mobie = C.shuffled(C.read_mobie(vocab, "train") + C.read_mobie(vocab, "dev"))[:2000]
     smart = C.read_smartdata(vocab, "train") + C.read_smartdata(vocab, "test")
-    # news is the target: GermEval (news + Wikipedia) counts three times
-    train = ge_train * 3 + mobie + smart
-    names = ["GermEval 2014 dev sentences 1-1900, x3 (CC BY 4.0)",
+    # news is the target: GermEval (news + Wikipedia) counts twice
+    train = ge_train * 2 + mobie + smart
+    names = [f"GermEval 2014 dev sentences 1-1900 and test_public sentences 1-{GERMEVAL_TEST_FROM}, x2 (CC BY 4.0)",
              "MobIE train+dev, 2,000 sentences (traffic reports and tweets, CC BY 4.0; partial: capitalised "
              "tokens outside its entities are unknown, not O)",
              f"SmartData v1 train+test, {len(smart)} paragraphs (news/RSS/tweets, CC BY 4.0; common-noun "
@@ -91,11 +100,12 @@ def de_ner(vocab, include_nc: bool):
         train += ep + ler
         names += ["Europarl NER train+dev+test (research use)",
                   "LER dev, 1,500 sentences (CC BY 4.0 / NC badge, conservative)"]
-    return train, ge_dev, names, "GermEval 2014 dev sentences 1901-2200", "GermEval 2014 test_public"
+    return (train, ge_dev, names, "GermEval 2014 dev sentences 1901-2200",
+            f"GermEval 2014 test_public sentences {GERMEVAL_TEST_FROM + 1}-3100")
 
 
 def de_ner_test(vocab):
-    return C.read_germeval(vocab, data_path("ner", "germeval2014", "NER-de-test_public.tsv"))
+    return _germeval(vocab, "test_public")[GERMEVAL_TEST_FROM:]
 
 
 def _ewt(vocab, split):
@@ -215,15 +225,40 @@ def _train(config: str, name: str, work: Path, log=print) -> Path:
     return out / "model-best"
 
 
+SYNTAX_PIPES = ("tok2vec", "tagger", "morphologizer", "pos_consistency", "parser", "trainable_lemmatizer")
+
+
+def syntax_base(lang: str, work: Path, log=print) -> Path:
+    """The syntax model of this work dir, else the syntax part of the shipped pipeline (saved once)."""
+    own = work / "syntax" / "model-best"
+    if own.exists():
+        return own
+    from ..language import shipped_model_path
+
+    shipped = shipped_model_path(lang)
+    if shipped is None:
+        raise FileNotFoundError(f"no syntax model in {work} and no shipped {lang} pipeline: train the syntax part")
+    out = work / "syntax_shipped"
+    if not out.exists():
+        nlp = spacy.load(shipped)
+        for name in [n for n in nlp.pipe_names if n not in SYNTAX_PIPES]:
+            nlp.remove_pipe(name)
+        nlp.to_disk(out)
+        log(f"syntax: reusing the shipped {lang} pipeline's syntax components ({out})")
+    return out
+
+
 def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: dict | None = None,
              pos_docs: list[Doc] | None = None) -> Path:
-    from ..lang import mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (rule components)
+    from ..lang import gazetteer_features, mood, ner_backoff, pos_consistency, segmentation  # noqa: F401
 
     nlp = spacy.load(syntax_dir)
     if ner_dir is not None:
         ner_nlp = spacy.load(ner_dir)
+        if "lagebild_gazetteer_features" in ner_nlp.pipe_names:
+            nlp.add_pipe("lagebild_gazetteer_features", source=ner_nlp, first=True)
         nlp.add_pipe("ner", source=ner_nlp)
-    if pos_docs:
+    if pos_docs and "pos_consistency" not in nlp.pipe_names:
         from .posmap import consistency_table, tag_pos_table
 
         nlp.add_pipe("lagebild_pos_consistency", name="pos_consistency", after="morphologizer",
@@ -251,6 +286,42 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
     return out
 
 
+#: features the NER reads besides the word itself, per language (see ``configs.ner_config``)
+NER_FEATURES = {"de": ("tag", "gazetteer"), "en": ("tag",)}
+
+
+def _ner_features(lang: str, work: Path, log=print) -> dict:
+    """Config arguments for the NER's extra features: the frozen tagger's fine tag, gazetteer flags."""
+    features = NER_FEATURES.get(lang, ())
+    out = {}
+    if "tag" in features:
+        out["tagger_source"] = str(syntax_base(lang, work, log).resolve())
+    if "gazetteer" in features:
+        from .gazetteers import build_lists
+
+        path = work / "gazetteer_lists.json"
+        lists = build_lists(lang)
+        path.write_text(json.dumps(lists, ensure_ascii=False), encoding="utf-8")
+        log("gazetteer lists: " + ", ".join(f"{k} {len(v)}" for k, v in lists.items()))
+        out["gazetteer_lists"] = str(path.resolve())
+    return out
+
+
+def _carry_over_shipped(lang: str, info: dict, syn: Path) -> None:
+    """A part reused from the shipped pipeline keeps the shipped model card's data description."""
+    if "syntax" in info and syn.parent.name == "syntax":
+        return
+    from ..language import shipped_model_path
+
+    shipped = shipped_model_path(lang)
+    if shipped is None:
+        return
+    old = json.loads((shipped / "meta.json").read_text(encoding="utf-8")).get("lagebild", {}).get("data", {})
+    for part in ("syntax", "ner"):
+        if part not in info and part in old:
+            info[part] = old[part]
+
+
 def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps_ner: int,
                    width: int = 96, depth: int = 4, include_nc: bool = False,
                    only: str | None = None, interim: bool = False, pos_rules: bool = True,
@@ -267,12 +338,20 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
     if only in (None, "syntax"):
         syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax), "syntax", work, log)
     if only in (None, "ner"):
-        ner = _train(ner_config(lang, width=width, depth=depth, max_steps=steps_ner), "ner", work, log)
+        ner = _train(ner_config(lang, width=width, depth=depth, max_steps=steps_ner,
+                                **_ner_features(lang, work, log)), "ner", work, log)
+    if only in ("ner", "assemble") and not syn.exists():
+        syn = syntax_base(lang, work, log)
+    if not ner.exists() and only in ("syntax", "assemble") and not no_ner:
+        from ..language import shipped_model_path
+
+        ner = shipped_model_path(lang) or ner  # keep the shipped NER
     if not syn.exists() or (not ner.exists() and not no_ner):
         log(f"not assembling: {syn if not syn.exists() else ner} does not exist yet")
         return work
     if no_ner:
         ner = None
+    _carry_over_shipped(lang, info, syn)
     steps = {}
     for part, given in (("syntax", steps_syntax), ("ner", steps_ner)):
         cfg = work / f"{part}.cfg"
@@ -282,9 +361,10 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
             given = Config().from_str(cfg.read_text(encoding="utf-8"), interpolate=False)["training"]["max_steps"]
         steps[part] = given
     pos_docs = None
-    if pos_rules:
+    if pos_rules and (work / "corpus" / "syntax_gold.spacy").exists():
         pos_docs = list(DocBin().from_disk(work / "corpus" / "syntax_gold.spacy").get_docs(spacy.blank(lang).vocab))
     return assemble(lang, syn, ner, out, pos_docs=pos_docs, meta_extra={"data": info, "include_nc": include_nc,
                                           "shape": {"width": width, "depth": depth},
                                           "steps": steps,
+                                          "ner_features": list(NER_FEATURES.get(lang, ())),
                                           "interim": interim})
