@@ -49,6 +49,12 @@ SENTENCES = [
     ("Die US-Truppen ziehen ab. Das teilte das Ministerium mit.", 2),
     ("Washington/Berlin (AFP/dpa) – Der Präsident hat gesprochen. Er ging.", 2),
     ("Kiew (Reuters): Die Lage ist ernst.", 1),
+    # headline and dateline on one line (no line break, no final punctuation)
+    ("Regierung plant neue Steuer BERLIN (dpa) - Die Regierung plant eine neue Steuer.", 2),
+    ("Waffenruhe hält vorerst Kiew (AFP) – Die Lage an der Front blieb ruhig.", 2),
+    # not a dateline: parentheses inside a sentence
+    ("Der Vertreter der Vereinten Nationen (UN) - so hieß es - reiste ab.", 1),
+    ("Er sprach mit Anna Beck (SPD) – und mit niemandem sonst.", 1),
 ]
 
 

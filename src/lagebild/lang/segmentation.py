@@ -13,6 +13,10 @@ from spacy.tokens import Doc
 
 _DASHES = {"-", "–", "—", ":"}
 _AGENCY_MAX = 6  # tokens inside the parentheses of a byline: (dpa), (AFP/dpa), (Reuters)
+_FINAL = {".", "!", "?", ":", ";", "“", "”", "\"", "«", "»", "‘", "’"}
+# news agencies whose byline marks a dateline even after a mixed-case place name
+_AGENCIES = {"dpa", "afp", "ap", "reuters", "rtr", "kna", "epd", "apa", "sda", "dts", "sid", "ots", "dapd", "ddp",
+             "efe", "ansa", "xinhua", "tass", "itar-tass", "ria", "anadolu", "upi", "bloomberg"}
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -40,6 +44,38 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def _inline_dateline_starts(doc: Doc) -> list[int]:
+    """Starts of datelines inside a line, after a headline without final punctuation:
+    "Regierung plant neue Steuer BERLIN (dpa) - Die …" starts a sentence at "BERLIN". The place must
+    be all-caps or the parentheses must name a news agency, and the byline must end in a dash/colon."""
+    starts = []
+    n = len(doc)
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0:
+            continue
+        j = tok.i + 1
+        while j < n and j - tok.i <= _AGENCY_MAX and doc[j].text != ")":
+            j += 1
+        if j + 1 >= n or doc[j].text != ")" or doc[j + 1].text not in _DASHES:
+            continue
+        inside = {t.lower_ for t in doc[tok.i + 1 : j]}
+        p = tok.i
+        while p - 1 >= 0 and tok.i - p < 4 and (doc[p - 1].text[:1].isupper() or doc[p - 1].text == "/") \
+                and not doc[p - 1].is_space:
+            p -= 1
+        if p == tok.i or p == 0:
+            continue
+        place = doc[p : tok.i]
+        caps = all(t.text.isupper() or t.text == "/" for t in place) and any(len(t) > 2 for t in place)
+        if not (caps or inside & _AGENCIES):
+            continue
+        prev = doc[p - 1]
+        if prev.is_space or prev.text in _FINAL or "\n" in prev.whitespace_:
+            continue
+        starts.append(p)
+    return starts
+
+
 class NewlineSentences:
     """Start a sentence after every whitespace token containing a line break (``\\n``), and keep a
     dateline (``BERLIN (dpa) -``) in the sentence it introduces.
@@ -60,6 +96,8 @@ class NewlineSentences:
                 if nxt.is_space:
                     continue
                 nxt.is_sent_start = True
+        for i in _inline_dateline_starts(doc):
+            doc[i].is_sent_start = True
         # datelines belong to the sentence they introduce
         starts = [0] + [t.i for t in doc if t.is_sent_start and t.i > 0]
         for st in starts:
