@@ -293,7 +293,7 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
 
 
 #: features the NER reads besides the word itself, per language (see ``configs.ner_config``)
-NER_FEATURES = {"de": ("tag", "gazetteer"), "en": ("tag",)}
+NER_FEATURES = {"de": ("tag", "gazetteer"), "en": ("tag", "gazetteer")}
 
 
 def _ner_features(lang: str, work: Path, log=print) -> dict:
