@@ -70,3 +70,18 @@ def test_ner_config_features():
     assert cfg["training"]["annotating_components"] == ["tok2vec", "tagger"]
     assert cfg["components"]["tagger"]["source"] == "/m"
     assert cfg["initialize"]["components"]["lagebild_gazetteer_features"]["lists_path"] == "/g.json"
+
+
+def test_syntax_base_reuses_the_shipped_syntax(tmp_path):
+    from lagebild.language import shipped_model_path
+    from lagebild.training.train import SYNTAX_PIPES, _carry_over_shipped, syntax_base
+
+    if shipped_model_path("de") is None:
+        pytest.skip("no shipped German pipeline")
+    base = syntax_base("de", tmp_path, log=lambda *_: None)
+    nlp = spacy.load(base)
+    assert nlp.pipe_names and set(nlp.pipe_names) <= set(SYNTAX_PIPES)
+    assert "tagger" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    info = {"ner": {"train": ["x"]}}
+    _carry_over_shipped("de", info, base)
+    assert info["ner"] == {"train": ["x"]} and info["syntax"]["test"]  # shipped syntax description kept
