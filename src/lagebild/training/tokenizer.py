@@ -15,6 +15,8 @@ _QUOTE_INFIXES = [
     r"(?<=\S)[„»](?=\w)",
     r"(?<=\w):(?=[„»‚\"“])",
     r"(?<=[“”«‘\"])[,.;:!?](?=\w)",
+    # sentence-final punctuation glued to a closing quote and the next word: gehen.“Dann
+    r"(?<=\w)[.!?](?=[“”«»‘’\"]\w)",
 ]
 
 # a year (or other 4-digit number) at the end of a sentence: "im Jahr 2024." -> 2024 .
