@@ -11,7 +11,8 @@ from thinc.api import Config
 from lagebild.lang.gazetteer_features import FLAGS, GazetteerFeatures, flag_attrs
 from lagebild.training.configs import ner_config
 
-LISTS = {"surname": ["Brandauer", "Kowalczyk"], "place": ["Kleinwalden", "Moskau"], "country": ["Frankreich"]}
+LISTS = {"surname": ["Brandauer", "Kowalczyk"], "place": ["Kleinwalden", "Moskau"], "country": ["Frankreich"],
+         "first_name": ["Jolanta"]}
 
 
 @pytest.mark.parametrize("text, word, flags", [
@@ -19,6 +20,7 @@ LISTS = {"surname": ["Brandauer", "Kowalczyk"], "place": ["Kleinwalden", "Moskau
     ("Frau Kowalczyk fuhr nach Kleinwalden .", "Kleinwalden", {"place"}),
     ("Paris und Frankreich", "Frankreich", {"country"}),
     ("Paris und Frankreich", "Paris", set()),
+    ("Jolanta Kowalczyk", "Jolanta", {"first_name"}),
     ("der brandauer", "brandauer", set()),  # lists are case-sensitive: names are capitalised
 ])
 def test_flags(text, word, flags):
@@ -50,6 +52,12 @@ def test_serialisation_roundtrip(tmp_path):
     comp.from_bytes(nlp.get_pipe("lagebild_gazetteer_features").to_bytes())
     assert fresh("Frankreich")[0].check_flag(FLAGS["country"])
     assert pickle.loads(pickle.dumps(loaded))("Kowalczyk")[0].check_flag(FLAGS["surname"])
+
+
+def test_older_component_without_a_list():
+    nlp = spacy.blank("de")
+    GazetteerFeatures(nlp.vocab, {"surname": ["Kowalczyk"]})
+    assert not nlp("Jolanta")[0].check_flag(FLAGS["first_name"])
 
 
 def test_unknown_list_is_a_clear_error():

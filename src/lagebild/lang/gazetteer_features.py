@@ -1,7 +1,8 @@
 """Gazetteer membership as token features for a statistical model (German NER).
 
 ``lagebild_gazetteer_features`` registers one boolean lexeme flag per word list (``spacy.attrs``
-``FLAG40`` …): "this word is a known surname", "… a place-name word", "… a country name". A model reads
+``FLAG40`` …): "this word is a known surname", "… a place-name word", "… a country name", "… a given
+name". A list missing from a stored component (an older pipeline) is empty. A model reads
 them like any other token attribute, e.g. ``attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "FLAG40",
 "FLAG41", "FLAG42"]`` in a ``MultiHashEmbed``. The flags are soft evidence the model learns to weigh;
 the component itself changes nothing on the ``Doc``.
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 #: list name → spaCy lexeme flag id (ids 19-63 are free for custom flags; see ``spacy.attrs``)
-FLAGS: dict[str, int] = {"surname": 40, "place": 41, "country": 42}
+FLAGS: dict[str, int] = {"surname": 40, "place": 41, "country": 42, "first_name": 43}
 
 
 def flag_attrs() -> list[str]:

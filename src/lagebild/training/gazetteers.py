@@ -7,7 +7,8 @@ Sources (licences in the model card):
   ``stadtnamen.list`` (OpenStreetMap via Datendieter, CC BY-SA 2.0, "Daten von OpenStreetMap") and our own
   exonyms (``lang/de/places/exonyms.tsv``);
 * country names: ``laendernamen.list`` (Auswärtiges Amt, §5 UrhG), GeoNames country names and our own
-  ``lang/<lang>/places/countries.tsv`` with the genitive ``-s``.
+  ``lang/<lang>/places/countries.tsv`` with the genitive ``-s``;
+* given names: our own list ``lang/xx/names/first_names.txt`` (language-independent data).
 
 Multi-word entries contribute their capitalised words ("Frankfurt am Main" → "Frankfurt", "Main").
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..lang import lang_file, read_table
+from ..lang import lang_file, read_list, read_table
 from ..settings import data_path
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -58,4 +59,6 @@ def build_lists(lang: str = "de") -> dict[str, list[str]]:
     # genitive forms ("Frankreichs", "Moskaus") carry the same evidence
     for words in (place, country):
         words.update({w + "s" for w in list(words) if not w.endswith(("s", "ß", "x", "z"))})
-    return {"surname": sorted(surnames), "place": sorted(place), "country": sorted(country)}
+    first = set(read_list(lang_file("xx", "names", "first_names.txt")))
+    return {"surname": sorted(surnames), "place": sorted(place), "country": sorted(country),
+            "first_name": sorted(first)}
