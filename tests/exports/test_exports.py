@@ -118,6 +118,9 @@ def test_gdelt_rows(filled_store, tmp_path):
     assert export(filled_store, "gdelt", out, include_all=True, header=True) == 4
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == list(GDELT_COLUMNS) and len(lines) == 5
+    # the negated meeting (0431) is written as a CAMEO coder codes it: a rejection (120)
+    codes = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))["EventCode"] for line in lines[1:]]
+    assert "120" in codes and "0431" not in codes
 
 
 @pytest.mark.parametrize(("code", "quad"), [("010", "1"), ("0431", "1"), ("057", "1"), ("061", "2"), ("0874", "2"),

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Actor, Document, Event, Place
+from ..pipeline.events.lexicon import codebook_cameo
 from ..store import Store, day_of
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -169,7 +170,8 @@ def event_rows(doc: Document, added: datetime | None = None, *, include_all: boo
 def _event_row(doc: Document, ev: Event, actors: dict, places: dict, first_end: int, date_added: str) -> list[str]:
     uid = f"{doc.id}/{ev.id}"
     day = day_of(ev.date) or day_of(doc.published)
-    cameo = ev.cameo or ""
+    # the code a CAMEO coder gives: an announced action is an intent (03/13), a refused cooperation 12
+    cameo = codebook_cameo(ev.cameo, ev.status, ev.polarity).ljust(3, "0") if ev.cameo else ""
     row = [str(global_event_id(uid)), *_date_fields(day)]
     row += _actor_fields(actors.get(ev.source or ""), ev.source_name)
     row += _actor_fields(actors.get(ev.target or ""), ev.target_name)
