@@ -84,9 +84,21 @@ class _Context:
         return hit
 
 
+def _unless_hit(trig: Trigger, tok: Token, sent: Span) -> bool:
+    """A "!word" context: the word right before the trigger or within four words after it (its object) blocks
+    it ("a report released on Monday", "released a statement" are no releases of prisoners)."""
+    if not trig.unless:
+        return False
+    lo, hi = max(sent.start, tok.i - 1), min(sent.end, tok.i + 5)
+    words = {tok.doc[j].lower_ for j in range(lo, hi) if j != tok.i}
+    return any(w in words or w + "s" in words for w in trig.unless)  # "report(s)", not "reporters"
+
+
 def _context_ok(ctx: _Context, trig: Trigger, tok: Token, sent: Span) -> bool:
     """Context words; ">word" = the word must follow the trigger within six tokens (its object:
     "withdrew its inspectors", not "withdrew ... after rebels kidnapped peacekeepers")."""
+    if _unless_hit(trig, tok, sent):
+        return False
     if trig.context and trig.context[0].startswith(">"):
         window = " " + " ".join(t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 7)])
         return any(c.lstrip(">") in window for c in trig.context)
@@ -108,6 +120,16 @@ def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
                 or w.endswith(("ter", "tes", "tem", "ener", "enes", "enem"))):
             return False  # (-ierte/-ierten stay: "protestierten Hunderte" is finite; -ierter is not)
     return True
+
+
+def _en_attributive(tok: Token) -> bool:
+    """An English participle used as an adjective before its noun ("armed forces", "wounded civilians", "the
+    disputed region", "occupied territories") names a state, not an event (needs the parse)."""
+    if tok.dep_ != "amod" or tok.head.i <= tok.i or tok.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    # the parser also calls a finite verb after its subject "amod" ("Britain mobilized army reservists")
+    return prev is None or prev.pos_ in ("DET", "ADJ", "ADP", "PUNCT", "CCONJ", "NUM", "PRON")
 
 
 def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Match | None:
@@ -137,6 +159,8 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
             score = len(stem)
             if lex.lang == "en" and not _en_verb_form(t, stem):
                 score = None  # a different word ("freedom" is no form of "free", "attackers" are persons)
+            elif lex.lang == "en" and tok.pos_ in ("ADJ", "DET", "ADV", "NUM", "ADP") and not t.endswith(("ed", "ing", "en")):
+                score = None  # "several" is no form of "sever", "free elections" no release
         if score is None:
             continue
         if trig.context:
@@ -194,7 +218,7 @@ def _match_noun(lex: EventLexicon, tok: Token, ctx: _Context) -> Match | None:
     forms = [t] + [t[: -len(e)] for e in lex.noun_endings if t.endswith(e) and len(t) - len(e) >= 3]
     for stem, trig in lex.noun_candidates(forms):  # longest stems first
         if any(f == stem or (lex.lang == "de" and f.endswith(stem)) for f in forms):
-            if not ctx.ok(trig):
+            if not ctx.ok(trig) or _unless_hit(trig, tok, tok.doc[:]):
                 continue
             if trig.veto:
                 return None
@@ -234,7 +258,7 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
         if tok.i in taken or not (tok.is_alpha or "-" in tok.text):
             continue
         cands = []
-        if lex.lang == "en" or _verb_candidate(lex, tok):
+        if (lex.lang == "en" and not _en_attributive(tok)) or (lex.lang != "en" and _verb_candidate(lex, tok)):
             v = _match_verb(lex, tok, sent, ctx)
             if v is not None:
                 cands.append(v)
@@ -906,6 +930,7 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             matches = [m for m in matches if not any(a <= m.start < b for a, b, _m, _o in attribs)]
             ms = [m for m in ms if not any(a <= m.start < b for a, b, _m, _o in attribs)]
         sent_events: list[tuple[Match, Event]] = []
+        accused = False
         for match in matches:
             k = _clause_of(cl, match.start)
             clause = cl[k]
@@ -1014,6 +1039,12 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 if prev is not None:
                     ev.target, ev.target_name = prev.id, prev.name
             sent_events.append((match, ev))
+            if lex.lang == "en" and passive and not accused:
+                acc = _reported_violence_accusation(doc, lex, sent, match, ev, actors, matches, ms)
+                if acc is not None:
+                    accused = True
+                    sent_events.append(acc)
+        sent_events.sort(key=lambda x: x[0].start)
         events.extend(_dedupe(sent_events, cl))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
@@ -1022,6 +1053,40 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
 
 
 RESPONSE_ROOTS = {"11", "12"}
+VIOLENCE_ROOTS = {"18", "19", "20"}
+ACCUSATION_TRIGGER = Trigger("112", "verb", ("said",))
+
+
+def _reported_violence_accusation(doc: Doc, lex: EventLexicon, sent: Span, match: Match, ev: Event,
+                                  actors: list[Actor], others: list[Match], ms: list[ArgMention]) -> tuple[Match, Event] | None:
+    """"X said eight people were killed in an air strike by government forces", "Israel said a rocket was fired at
+    it": a named speaker who reports violence in the passive voice, without being its author, accuses (CAMEO 112)
+    its agent (or, as its victim, whoever did it). Only when the speaker comes first and the violence is the first action of the "said" complement;
+    "…, police said" after an active sentence, "a government official said" (anonymous sourcing), "claimed
+    responsibility for an attack in which …" and "were reported killed" stay the violence itself."""
+    if ev.cameo[:2] not in VIOLENCE_ROOTS or ev.status != "reported" or ev.polarity != "positive":
+        return None
+    by_id = {a.id: a for a in actors}
+    cue = next((t for t in doc[sent.start : match.start] if lex.markers.has("say", t.lower_)), None)
+    if cue is None or any(cue.i < m.start < match.start and m.trigger.cameo[:2] not in VIOLENCE_ROOTS for m in others):
+        return None  # no plain "said" before it, or the violence is not the first action the statement reports
+    # the speaker: the first mention of the sentence before "said" that follows no preposition
+    first = next((m for m in ms if m.end <= cue.i and _preceding_prep(doc, lex, m.start, sent.start) is None), None)
+    if first is None or doc[max(sent.start, first.start - 1)].lower_ in ("a", "an") or doc[first.start].lower_ in ("a", "an"):
+        return None  # no named speaker ("a government official said" is sourcing, not an accusation)
+    speaker = first.actor
+    if speaker.id == ev.source or not (ev.source is not None or ev.target == speaker.id):
+        return None  # an accusation needs an accused agent ("by government forces") or the speaker as the victim
+    if any(doc[j].lower_ in ("which", "who", "whom", "that") for j in range(max(sent.start, cue.i - 2), cue.i)):
+        return None  # "which they say is occupied": a relative clause, not the sentence's statement
+    plover, mode = plover_for("112")
+    agent = by_id.get(ev.source) if ev.source else None
+    acc = Event(id="", trigger=(cue.idx, cue.idx + len(cue)), cameo="112", plover=plover, plover_mode=mode,
+                source=speaker.id, source_name=speaker.name,
+                target=agent.id if agent is not None and agent is not speaker else None,
+                target_name=agent.name if agent is not None and agent is not speaker else None,
+                date=ev.date, place=ev.place, polarity="positive", status="asserted")
+    return Match(cue.i, cue.i + 1, ACCUSATION_TRIGGER, 0), acc
 
 
 def _discourse_target(previous: list[Event], ev: Event, actors: list[Actor], at: int) -> Actor | None:

@@ -21,6 +21,8 @@ class Trigger:
     particle: str = ""
     context: tuple[str, ...] = ()
     words: tuple[str, ...] = ()  # phrase: one stem per word
+    unless: tuple[str, ...] = ()  # "!stem" context: no trigger when one of these is the word before or its object
+
 
     @property
     def veto(self) -> bool:
@@ -55,7 +57,9 @@ class EventLexicon:
             cameo, kind, pattern, context = row[0].strip(), row[1].strip(), row[2].strip(), row[3].strip()
             if not pattern or pattern == "-":
                 continue
-            ctx = tuple(c.strip().lower() for c in context.split("|") if c.strip())
+            ctx_all = [c.strip().lower() for c in context.split("|") if c.strip()]
+            ctx = tuple(c for c in ctx_all if not c.startswith("!"))
+            unless = tuple(c[1:] for c in ctx_all if c.startswith("!"))
             particle = ""
             if kind == "verb" and ":" in pattern:
                 particle, pattern = pattern.split(":", 1)
@@ -67,9 +71,9 @@ class EventLexicon:
                     continue
                 stems = tuple(s for s in stems if " " not in s)
             if kind == "verb":
-                self.verbs.append(Trigger(cameo, "verb", stems, particle.strip().lower(), ctx))
+                self.verbs.append(Trigger(cameo, "verb", stems, particle.strip().lower(), ctx, unless=unless))
             elif kind == "noun":
-                trig = Trigger(cameo, "noun", stems, context=ctx)
+                trig = Trigger(cameo, "noun", stems, context=ctx, unless=unless)
                 self.nouns.extend((s, trig) for s in stems)
         self.nouns.sort(key=lambda x: -len(x[0]))
         # indexes: verbs by the first three letters of a stem, nouns by the last three, phrases by the first word
