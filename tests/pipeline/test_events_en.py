@@ -199,3 +199,18 @@ def test_reported_passive_violence_is_an_accusation_en(nlp_en, text, root):
 def test_document_release_and_attributive_participles_en(nlp_en, text, root):
     _doc, ev, _actors = _main(nlp_en, text)
     assert (ev.cameo[:2] if ev else None) == root, (ev.cameo if ev else None)
+
+
+@pytest.mark.parametrize(
+    "text,root,plover",
+    [
+        ("Portugal accepted the terms of the trade settlement.", "08", "CONCEDE"),
+        ("Hungary said it will not accept any more migrants.", "08", "REJECT"),
+        ("The minister accepted an invitation to visit Rome.", "03", None),  # the invitation phrase, not yielding
+    ],
+)
+def test_accepting_is_yielding_en(nlp_en, text, root, plover):
+    _doc, ev, _actors = _main(nlp_en, text)
+    assert ev is not None and ev.cameo[:2] == root, (ev.cameo if ev else None)
+    if plover:
+        assert ev.plover == plover
