@@ -100,9 +100,14 @@ def _context_ok(ctx: _Context, trig: Trigger, tok: Token, sent: Span) -> bool:
     if _unless_hit(trig, tok, sent):
         return False
     if trig.context and trig.context[0].startswith(">"):
-        window = " " + " ".join(t.lower_ for t in tok.doc[tok.i + 1 : min(sent.end, tok.i + 7)])
-        return any(c.lstrip(">") in window for c in trig.context)
+        return _object_window_ok(trig, tok.doc, tok.i + 1, sent)
     return ctx.ok(trig)
+
+
+def _object_window_ok(trig: Trigger, doc: Doc, start: int, sent: Span) -> bool:
+    """A ">word" context occurs within the six tokens from ``start`` (the trigger's object)."""
+    window = " " + " ".join(t.lower_ for t in doc[start : min(sent.end, start + 6)])
+    return any(c.lstrip(">") in window for c in trig.context)
 
 
 def _verb_candidate(lex: EventLexicon, tok: Token) -> bool:
@@ -232,7 +237,12 @@ def _match_phrases(lex: EventLexicon, sent: Span, lowers: list[str], ctx: _Conte
     for k, w in enumerate(lowers):
         for trig in lex.phrase_index.get(w[:3], ()):
             n = len(trig.words)
-            if k + n > len(toks) or not ctx.ok(trig):
+            if k + n > len(toks):
+                continue
+            if trig.context and trig.context[0].startswith(">"):
+                if not _object_window_ok(trig, sent.doc, toks[k].i + n, sent):
+                    continue  # "called off the strike": the object follows the phrase
+            elif not ctx.ok(trig):
                 continue
             if all(lowers[k + m].startswith(trig.words[m]) for m in range(n)):
                 out.append(Match(toks[k].i, toks[k + n - 1].i + 1, trig, 50 + sum(map(len, trig.words))))
