@@ -1054,7 +1054,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 if acc is not None:
                     accused = True
                     sent_events.append(acc)
-        sent_events.sort(key=lambda x: x[0].start)
+        if accused:
+            sent_events.sort(key=lambda x: x[0].start)  # the accusation ("said") before the violence it reports
         events.extend(_dedupe(sent_events, cl))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
@@ -1071,9 +1072,10 @@ def _reported_violence_accusation(doc: Doc, lex: EventLexicon, sent: Span, match
                                   actors: list[Actor], others: list[Match], ms: list[ArgMention]) -> tuple[Match, Event] | None:
     """"X said eight people were killed in an air strike by government forces", "Israel said a rocket was fired at
     it": a named speaker who reports violence in the passive voice, without being its author, accuses (CAMEO 112)
-    its agent (or, as its victim, whoever did it). Only when the speaker comes first and the violence is the first action of the "said" complement;
-    "…, police said" after an active sentence, "a government official said" (anonymous sourcing), "claimed
-    responsibility for an attack in which …" and "were reported killed" stay the violence itself."""
+    its agent (or, as its victim, whoever did it). Only when the speaker comes first and the violence is the first
+    action of the "said" complement; "…, police said" after an active sentence, "a government official said"
+    (anonymous sourcing), "claimed responsibility for an attack in which …" and "were reported killed" stay the
+    violence itself. The violent event stays an event of its own."""
     if ev.cameo[:2] not in VIOLENCE_ROOTS or ev.status != "reported" or ev.polarity != "positive":
         return None
     by_id = {a.id: a for a in actors}
