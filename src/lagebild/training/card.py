@@ -30,9 +30,6 @@ NOTES = {
 * GermEval test F1 is far below the 0.80 target: the GermEval train set (24k sentences) is missing, so the
   NER sees 3,900 in-domain sentences (dev + the first 2,000 test_public sentences); recall on unseen names
   is the weak side. The 24k-sentence train set or word vectors from a large news corpus would close most of it.
-* Gazetteer lists in `lagebild_gazetteer_features`: surnames from the GermaNER list (ASL 2.0), place words
-  from GeoNames (CC BY 4.0) and from OpenStreetMap city names (CC BY-SA 2.0, "Daten von OpenStreetMap"),
-  country names from the Auswärtiges Amt list (§5 UrhG) and our own lists.
 * Mood=Sub: the morphologizer learns it from ~170 examples; the `lagebild_mood` rules fix the clear
   Konjunktiv I/II forms. Forms identical to the indicative (`sollte`, `hätten` vs. plural `haben`, weak
   past `-te` forms) stay with the statistical model.
@@ -94,6 +91,11 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
         mood="`lagebild_mood` (Konjunktiv rules on finite verbs: lexicon of unambiguous subjunctive forms, "
              "3rd-person subject + -e ending → Mood=Sub), `lagebild_ner_backoff` (unlabelled proper-noun runs "
              "that are known places or acronyms become LOC/ORG) " if lang == "de" else ""))
+    if "gazetteer" in features:
+        lines += ["Gazetteer lists stored in `lagebild_gazetteer_features`: surnames from the GermaNER list (ASL 2.0), "
+                  "place words from GeoNames (CC BY 4.0) and OpenStreetMap city names (CC BY-SA 2.0, \"Daten von "
+                  "OpenStreetMap\"), country names from the Auswärtiges Amt list (§5 UrhG), and our own lists of "
+                  "country names, exonyms and given names.", ""]
     if metrics:
         lines += ["## Scores (held-out test splits)", "", "| metric | value |", "|---|---|"]
         for k in ("upos", "xpos", "lemma", "morph", "mood_sub_p", "mood_sub_r", "mood_sub_f", "uas", "las",
