@@ -126,6 +126,19 @@ upstream = "tok2vec"
 """
 
 
+def _tagger_like(comp: str, width: int, settings: str) -> str:
+    """A component whose model is a ``spacy.Tagger.v2`` listening to the shared tok2vec."""
+    return f"""
+[components.{comp}]
+{settings}
+
+[components.{comp}.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+""" + _LISTENER.format(comp=comp, width=width)
+
+
 def syntax_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 4000,
                   eval_frequency: int = 200, seed: int = 0, learn_rate: float = 0.001) -> str:
     """tok2vec + tagger (XPOS) + morphologizer (UPOS+features) + parser + edit-tree lemmatizer."""
@@ -144,30 +157,14 @@ tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
 """]
     parts.append(_TOK2VEC.format(name="tok2vec", width=width, depth=depth, rows=8000, rows_small=2000,
                                  rows_half=4000))
-    parts.append("""
-[components.tagger]
-factory = "tagger"
+    parts.append(_tagger_like("tagger", width, '''factory = "tagger"
 label_smoothing = 0.0
 neg_prefix = "!"
-overwrite = false
-
-[components.tagger.model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = false
-""" + _LISTENER.format(comp="tagger", width=width))
-    parts.append("""
-[components.morphologizer]
-factory = "morphologizer"
+overwrite = false'''))
+    parts.append(_tagger_like("morphologizer", width, '''factory = "morphologizer"
 extend = false
 label_smoothing = 0.0
-overwrite = true
-
-[components.morphologizer.model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = false
-""" + _LISTENER.format(comp="morphologizer", width=width))
+overwrite = true'''))
     parts.append("""
 [components.parser]
 factory = "parser"
@@ -185,20 +182,12 @@ maxout_pieces = 3
 use_upper = true
 nO = null
 """ + _LISTENER.format(comp="parser", width=width))
-    parts.append("""
-[components.trainable_lemmatizer]
-factory = "trainable_lemmatizer"
+    parts.append(_tagger_like("trainable_lemmatizer", width, '''factory = "trainable_lemmatizer"
 backoff = "orth"
 min_tree_freq = 2
 overwrite = false
 scorer = {"@scorers":"spacy.lemmatizer_scorer.v1"}
-top_k = 1
-
-[components.trainable_lemmatizer.model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = false
-""" + _LISTENER.format(comp="trainable_lemmatizer", width=width))
+top_k = 1'''))
     weights = "\n".join([
         "tag_acc = 0.15", "pos_acc = 0.15", "morph_acc = 0.1", "morph_per_feat = null",
         "dep_uas = 0.0", "dep_las = 0.35", "dep_las_per_type = null", "sents_p = null",
