@@ -1190,8 +1190,7 @@ def _place_actor(doc: Doc, places: list[Place], place_id: str, actors: list[Acto
     actor = next((a for a in actors if a.type == "GPE" and a.country == a3
                   and not (allow_same and src is not None and a is src.actor)), None)
     if actor is None:
-        info = gaz.countries.get(place.country, {})
-        actor = Actor(id=_next_actor_id(actors), name=info.get("name", a3), type="GPE", country=a3, sector=None,
+        actor = Actor(id=_next_actor_id(actors), name=gaz.country_name(place.country), type="GPE", country=a3, sector=None,
                       cameo=a3, mentions=[])
         actors.append(actor)
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -1300,6 +1299,8 @@ def _adjective_sources(doc: Doc, actor_lex: ActorLexicon, matches: list[Match], 
             continue
         actor = next((a for a in actors if a.type == "GPE" and a.country == a3), None)
         if actor is None:
+            if actor_lex.lang != "en":
+                name = actor_lex.gaz.country_name(actor_lex.gaz.alpha2_of3.get(a3, a3))  # "israelischer" → "Israel"
             actor = Actor(id=_next_actor_id(actors), name=name, type="GPE", country=a3,
                           sector=None, cameo=a3, mentions=[])
             actors.append(actor)

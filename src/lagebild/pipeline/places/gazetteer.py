@@ -67,6 +67,7 @@ class Gazetteer:
         self.alpha2_of3 = {c["iso3"]: a2 for a2, c in countries.items()}
         self.forms: dict[str, list[Candidate]] = {}
         self.nationality: dict[str, str] = {}  # adjective / inhabitant form -> alpha-2
+        self.local_names: dict[str, str] = {}  # alpha-2 -> first name in our countries.tsv ("SY" -> "Syrien")
         self.stop = {norm(w) for w in read_list(lang_file(lang, "places", "stop.txt"))}
         capitals = {(c["capital"], a2) for a2, c in countries.items() if c.get("capital")}
         self._by_name: dict[tuple[str, str], dict] = {}
@@ -133,8 +134,11 @@ class Gazetteer:
 
     def _load_countries(self, lang: str) -> None:
         # our hand-written extra forms first: they win over generated ones (setdefault below)
-        rows = read_table(lang_file(lang, "places", "extra.tsv"))
-        rows += read_table(lang_file(lang, "places", "countries.tsv"))
+        own = read_table(lang_file(lang, "places", "countries.tsv"))
+        rows = read_table(lang_file(lang, "places", "extra.tsv")) + own
+        for row in own:
+            if len(row) > 1 and row[1].strip():
+                self.local_names.setdefault(row[0].strip(), row[1].split("|")[0].strip())
         for row in rows:
             row = row + [""] * (4 - len(row))
             a2, names, adjs, nouns = row[0].strip(), row[1], row[2], row[3]
@@ -205,6 +209,13 @@ class Gazetteer:
             if cand.kind == "city" and cap is not None and cap.geonameid == cand.geonameid:
                 return cand.country
         return None
+
+    def country_name(self, a2: str) -> str:
+        """The country's name in this language: our own list's first name outside English ("SY" → "Syrien"),
+        the GeoNames (English) name in English."""
+        if self.lang != "en" and a2 in self.local_names:
+            return self.local_names[a2]
+        return self.countries.get(a2, {}).get("name", a2)
 
     def to_alpha3(self, a2: str | None) -> str | None:
         if not a2:
