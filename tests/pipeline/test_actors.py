@@ -188,3 +188,96 @@ def test_bare_definite_role_links_to_earlier_compound_organisation(nlp_full_de):
     # with its own country it stays apart
     doc = nlp_full_de("Die Bundesregierung will die Hilfe aufstocken. Die Regierung in Athen lehnte ab.")
     assert _actor_at(doc, "Regierung").id != _actor_at(doc, "Bundesregierung").id
+
+
+# -- datelines, media named after their type noun, German country names --------------------------------
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Berlin. Die Regierung sei zu Gesprächen bereit, berichtete die Zeitung „Morgenpost“ am Montag.", "Berlin"),
+        ("BERLIN (dpa) - Die Regierung will die Hilfe für die Bauern aufstocken.", "BERLIN"),
+        ("Kiew/Berlin – Der Minister traf am Morgen in der Ukraine ein.", "Kiew"),
+        ("Moskau, 3. März – Die Ermittler äußerten sich nicht.", "Moskau"),
+        ("Ein kurzer Vorspann.\nPARIS (AFP) - Die Polizei räumte das Lager.", "PARIS"),
+    ],
+)
+def test_dateline_place_is_not_an_actor(nlp_full_de, text, place):
+    doc = nlp_full_de(text)
+    assert _actor_at(doc, place) is None, [(a.name, a.mentions) for a in doc._.lb_actors]
+    assert any(doc.text[p.start : p.end] == place for p in doc._.lb_places)  # still a place
+
+
+@pytest.mark.parametrize(
+    "text,word,country",
+    [
+        # metonymy stays: a capital acting at the start of a text or line, or in the text
+        ("Moskau wies die Vorwürfe am Dienstag zurück.", "Moskau", "RUS"),
+        ("Berlin reagierte gelassen auf die Drohung.", "Berlin", "DEU"),
+        ("BERLIN (dpa) - Die Opposition tobt. Berlin reagierte gelassen.", "Berlin", "DEU"),
+        ("Paris: Wir werden die Hilfe nicht kürzen, sagte ein Sprecher.", "Paris", "FRA"),  # a headline, not a dateline
+    ],
+)
+def test_capital_as_actor_survives_dateline_rule(nlp_full_de, text, word, country):
+    doc = nlp_full_de(text)
+    a = _actor_at(doc, word)
+    assert a is not None and (a.country, a.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word,name,country",
+    [
+        ("Die Zeitung „Morgenpost“ berichtete am Montag über den Streit.", "Zeitung", "Morgenpost", None),
+        ("Das Magazin „Der Spiegel“ zitierte aus dem Papier.", "Magazin", "Der Spiegel", "DEU"),
+        ("Der Sender CNN zeigte Bilder aus dem Hafen.", "Sender", "CNN", "USA"),
+        ("Die Nachrichtenagentur Reuters meldete einen Brand.", "Nachrichtenagentur", "Reuters", "GBR"),
+        ("Die Wochenzeitung „Die Lupe“ deckte den Fall auf.", "Wochenzeitung", "Die Lupe", None),
+    ],
+)
+def test_medium_keeps_its_name(nlp_full_de, text, word, name, country):
+    doc = nlp_full_de(text)
+    a = _actor_at(doc, word)
+    assert a is not None and a.name == name and a.sector == "MED", [(x.name, x.mentions) for x in doc._.lb_actors]
+    assert _actor_at(doc, name.split()[-1]).id == a.id  # type noun and name are one actor
+    assert country is None or a.country == country
+
+
+@pytest.mark.parametrize(
+    "text,word,name,sector",
+    [
+        ("Die Zeitung berichtete am Montag über den Streit.", "Zeitung", "Zeitung", "MED"),  # no name: the role
+        ("Die Staatsmedien Russlands meldeten einen Erfolg.", "Staatsmedien", "Staatsmedien Russlands", "MED"),  # a genitive
+        ("Der Sender „zeigte“ nichts.", "Sender", "Sender", "MED"),  # a lower-case word in quotes is no title
+        # country actors in German texts have German names (not the GeoNames "Syria")
+        ("Syrien wies die Vorwürfe zurück.", "Syrien", "Syrien", None),
+        ("Die Türkei drohte mit einer Offensive.", "Türkei", "Türkei", None),
+        ("Die Vereinigten Staaten verhängten neue Sanktionen.", "Vereinigten Staaten", "USA", None),
+    ],
+)
+def test_actor_names_de(nlp_full_de, text, word, name, sector):
+    doc = nlp_full_de(text)
+    a = _actor_at(doc, word)
+    assert a is not None and (a.name, a.sector) == (name, sector), [(x.name, x.mentions) for x in doc._.lb_actors]
+
+
+def test_quote_of_a_medium_names_the_medium(nlp_full_de):
+    doc = nlp_full_de("Die Regierung sei zu Gesprächen bereit, berichtete die Zeitung „Morgenpost“ am Montag.")
+    speakers = {q.speaker_name for q in doc._.lb_quotes if q.speaker}
+    assert speakers == {"Morgenpost"}
+
+
+def test_country_actors_keep_english_names_in_english(nlp_actors_en):
+    doc = nlp_actors_en("Syria rejected the accusations.")
+    assert _find(doc, "Syria").name == "Syria"
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # actors the events layer adds: the country of an event's place, a nationality adjective
+        ("Bei einem Luftangriff in Syrien wurden am Montag zwölf Menschen getötet.", {"Syrien"}),
+        ("Ein israelischer Luftangriff traf am Montag ein Haus im Libanon.", {"Israel", "Libanon"}),
+    ],
+)
+def test_event_country_actors_have_german_names(nlp_full_de, text, names):
+    doc = nlp_full_de(text)
+    assert {a.name for a in doc._.lb_actors if a.type == "GPE"} == names

@@ -77,7 +77,7 @@ class MentionFinder:
         return all(not self.taken[i] for i in range(start, end))
 
     def _lookup_known(self, text: str) -> tuple[Known, str] | None:
-        if len(text) <= 4 and text.islower():
+        if len(text) <= 4 and text.islower() and text not in self.lex.spelled:
             return None  # "is", "who", "un" are words, not "IS", "WHO", "UN"
         key = norm(text)
         if key in self.lex.orgs:
@@ -104,7 +104,8 @@ class MentionFinder:
         country = next((c for c in cands if c.kind in ("country", "region")), None)
         if country is not None:
             a3 = self.gaz.to_alpha3(country.country)
-            return Mention(start, end, "GPE", country.name, a3, None, a3, key=f"GPE:{a3}")
+            name = self.gaz.country_name(country.country) if country.kind == "country" else country.name
+            return Mention(start, end, "GPE", name, a3, None, a3, key=f"GPE:{a3}")
         a2 = self.gaz.capital_country(text)
         if a2:
             a3 = self.gaz.to_alpha3(a2)
@@ -303,6 +304,62 @@ class MentionFinder:
             return Mention(i, i + 1, "GPE", tok.text, a3, None, a3, key=f"GPE:{a3}")
         return None
 
+    # -- media named after their type noun -------------------------------------------------------
+    def media_names(self) -> None:
+        """"die Zeitung „Morgenpost“", "der Sender CNN", "die Nachrichtenagentur Reuters": one organisation
+        actor named by the medium's own name (sector MED; the type noun stays in the mention span)."""
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.kind != "ROLE" or m.role not in self.lex.media or m.end - m.start != 1:
+                continue
+            found = self._medium_name(m.end)
+            if found is None:
+                continue
+            end, ns, ne = found
+            inside = [x for x in self.mentions if x is not m and x.start < end and x.end > m.end]
+            if any(x.start < m.end or x.end > end or x.kind in ("GPE", "PRON") for x in inside):
+                continue  # a place ("die Medien Russlands") or a mention reaching past the name
+            name = self.doc[ns:ne].text
+            bare = self._strip_article(ns, ne)
+            known = self._lookup_known(name) or self._lookup_known(bare)
+            if known is not None:
+                new = _known_mention(m.start, end, known[0], known[1], name)
+                new.sector = new.sector or "MED"
+            else:
+                new = Mention(m.start, end, "ORG", name, None, "MED", key=f"ORG:{norm(bare)}")
+            new.role = m.role
+            drop = {id(m)} | {id(x) for x in inside}
+            self.mentions = [x for x in self.mentions if id(x) not in drop]
+            self._add(new)
+
+    def _strip_article(self, ns: int, ne: int) -> str:
+        """"Der Spiegel" → "Spiegel" (for the grouping key and the lexicon)."""
+        if ne - ns > 1 and self.doc[ns].lower_ in self.lex.determiners:
+            ns += 1
+        return self.doc[ns:ne].text
+
+    def _medium_name(self, k: int) -> tuple[int, int, int] | None:
+        """(mention end, name start, name end) of a medium's name at token ``k``: a quoted title, an entity
+        that is not a place, an acronym or a known organisation."""
+        doc = self.doc
+        if k >= len(doc):
+            return None
+        if doc[k].text in OPEN_QUOTES:
+            close = next((j for j in range(k + 1, min(k + 8, len(doc))) if doc[j].text in CLOSE_QUOTES), None)
+            if close is None or close == k + 1:
+                return None
+            words = doc[k + 1 : close]
+            if any(not (w.text[:1].isupper() or w.lower_ in NAME_LINKS or w.text in (".", "-")) for w in words[1:]) \
+                    or not (words[0].text[:1].isupper() or self._lookup_known(words.text)):
+                return None  # a quotation ("„Wir prüfen das“"), not a title
+            return close + 1, k + 1, close
+        ent = next((e for e in doc.ents if e.start == k), None) if _has_ner(doc) else None
+        if ent is not None and ent.label_ not in GPE_LABELS:
+            return ent.end, k, ent.end
+        tok = doc[k]
+        if (tok.is_alpha and tok.text.isupper() and len(tok.text) >= 2) or self._lookup_known(tok.text):
+            return k + 1, k, k + 1
+        return None
+
     # -- role phrases ---------------------------------------------------------------------------
     def _index(self) -> None:
         """token index -> mentions covering it (built once; spans only grow by absorbing neighbours)."""
@@ -478,12 +535,32 @@ class MentionFinder:
             if m.kind != "GPE":
                 keep.append(m)
                 continue
-            if self._is_locative(m.start, country=(m.key or "").startswith("GPE:") and m.sector is None):
+            if self._is_locative(m.start, country=(m.key or "").startswith("GPE:") and m.sector is None) \
+                    or self._is_dateline(m):
                 continue
             if _has_dep(doc) and doc[m.start].dep_ in SUBJECT_DEPS:
                 m.acts = True
             keep.append(m)
         self.mentions = keep
+
+    def _is_dateline(self, m: Mention) -> bool:
+        """A place opening the text or a line, followed by ".", a dash, "(agency)" or ", <date>": the dateline
+        ("Berlin. Die Regierung …", "BERLIN (dpa) - …", "Kiew/Berlin – …"), not an actor."""
+        doc = self.doc
+        before = doc.text[: doc[m.start].idx]
+        if before[before.rfind("\n") + 1 :].strip():
+            return False
+        k = m.end
+        while k + 1 < len(doc) and doc[k].text == "/" and doc[k + 1].text[:1].isupper():
+            k += 2  # "Kiew/Berlin"
+        if k >= len(doc):
+            return False
+        nxt = doc[k].text
+        if nxt == "." or nxt in DASHES:
+            return True
+        if nxt == "(":
+            return any(doc[j].text == ")" for j in range(k + 1, min(k + 6, len(doc))))
+        return nxt == "," and k + 1 < len(doc) and doc[k + 1].text[:1].isdigit()
 
     def _is_locative(self, i: int, country: bool = False) -> bool:
         doc, lex = self.doc, self.lex
@@ -506,6 +583,10 @@ class MentionFinder:
         return False
 
 
+DASHES = ("-", "–", "—", "--")
+OPEN_QUOTES = ("„", "\"", "»", "«", "‚", "“", "'")
+CLOSE_QUOTES = ("“", "\"", "«", "»", "‘", "’", "”", "'")
+NAME_LINKS = {"am", "an", "der", "die", "das", "von", "für", "zu", "und", "im", "of", "the", "de", "la", "le"}
 PLACE_HEADS = {"hauptstadt", "stadt", "region", "provinz", "dorf", "ort", "ortschaft", "grenzstadt", "hafenstadt", "metropole",
                "capital", "city", "town", "province", "region", "village"}
 EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "operations", "exercise", "exercises",
@@ -566,6 +647,7 @@ def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     finder.from_ents()
     finder.titles()
     finder.from_lexicon()
+    finder.media_names()
     finder.expand_roles()
     finder.mark_acting()
     return sorted(finder.mentions, key=lambda m: m.start)

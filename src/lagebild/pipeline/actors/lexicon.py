@@ -35,6 +35,7 @@ class ActorLexicon:
     def __init__(self, lang: str):
         self.lang = lang
         self.gaz: Gazetteer = get_gazetteer(lang)
+        self.spelled: set[str] = set()  # names exactly as listed ("dpa" is listed in lower case)
         self.orgs = self._known("organisations.tsv")
         self.persons = self._known("persons.tsv")
         self.max_tokens = max((len(k.split()) for k in list(self.orgs) + list(self.persons)), default=1)
@@ -60,6 +61,7 @@ class ActorLexicon:
         self.coordination = {m.strip().lower() for m in markers.get("coordination", [])}
         self.titles = {m.strip() for m in markers.get("title", [])}
         self.armed = {m.strip().lower() for m in markers.get("armed", [])}  # "bewaffnete Gruppen" → UAF
+        self.media = {m.strip().lower() for m in markers.get("medium", [])}  # "die Zeitung „Morgenpost“"
 
     def _known(self, filename: str) -> dict[str, Known]:
         out: dict[str, Known] = {}
@@ -74,6 +76,7 @@ class ActorLexicon:
             known = Known(names[0], country, sector, cameo)
             for name in names:
                 out.setdefault(norm(name), known)
+                self.spelled.add(name)
         return out
 
     def role(self, word: str) -> Role | None:
