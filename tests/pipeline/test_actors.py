@@ -199,6 +199,7 @@ def test_bare_definite_role_links_to_earlier_compound_organisation(nlp_full_de):
         ("Kiew/Berlin – Der Minister traf am Morgen in der Ukraine ein.", "Kiew"),
         ("Moskau, 3. März – Die Ermittler äußerten sich nicht.", "Moskau"),
         ("Ein kurzer Vorspann.\nPARIS (AFP) - Die Polizei räumte das Lager.", "PARIS"),
+        ("BERLIN/MOSKAU (dpa) - Die Gespräche wurden vertagt.", "MOSKAU"),
     ],
 )
 def test_dateline_place_is_not_an_actor(nlp_full_de, text, place):
@@ -257,6 +258,11 @@ def test_actor_names_de(nlp_full_de, text, word, name, sector):
     doc = nlp_full_de(text)
     a = _actor_at(doc, word)
     assert a is not None and (a.name, a.sector) == (name, sector), [(x.name, x.mentions) for x in doc._.lb_actors]
+
+
+def test_later_bare_name_of_a_medium_is_the_same_actor(nlp_full_de):
+    doc = nlp_full_de("Die Zeitung „Morgenpost“ berichtete über den Streit. Die Morgenpost zitierte einen Beamten.")
+    assert _actor_at(doc, "Morgenpost", 2).id == _actor_at(doc, "Zeitung").id
 
 
 def test_quote_of_a_medium_names_the_medium(nlp_full_de):

@@ -330,6 +330,15 @@ class MentionFinder:
             drop = {id(m)} | {id(x) for x in inside}
             self.mentions = [x for x in self.mentions if id(x) not in drop]
             self._add(new)
+            self._repeat_name(new, bare)
+
+    def _repeat_name(self, medium: Mention, bare: str) -> None:
+        """Later bare uses of a medium's name ("Die Morgenpost zitierte …") are mentions of it too."""
+        words = bare.split()
+        for i in range(medium.end, len(self.doc) - len(words) + 1):
+            if [t.text for t in self.doc[i : i + len(words)]] == words and self._free(i, i + len(words)):
+                self._add(Mention(i, i + len(words), "ORG", medium.name, medium.country, medium.sector, medium.cameo,
+                                  key=medium.key, role=medium.role))
 
     def _strip_article(self, ns: int, ne: int) -> str:
         """"Der Spiegel" → "Spiegel" (for the grouping key and the lexicon)."""
@@ -547,7 +556,10 @@ class MentionFinder:
         """A place opening the text or a line, followed by ".", a dash, "(agency)" or ", <date>": the dateline
         ("Berlin. Die Regierung …", "BERLIN (dpa) - …", "Kiew/Berlin – …"), not an actor."""
         doc = self.doc
-        before = doc.text[: doc[m.start].idx]
+        j = m.start
+        while j >= 2 and doc[j - 1].text == "/" and doc[j - 2].text[:1].isupper():
+            j -= 2  # the second place of "BERLIN/MOSKAU"
+        before = doc.text[: doc[j].idx]
         if before[before.rfind("\n") + 1 :].strip():
             return False
         k = m.end
