@@ -206,6 +206,14 @@ def test_dateline_place_is_not_an_actor(nlp_full_de, text, place):
     doc = nlp_full_de(text)
     assert _actor_at(doc, place) is None, [(a.name, a.mentions) for a in doc._.lb_actors]
     assert any(doc.text[p.start : p.end] == place for p in doc._.lb_places)  # still a place
+    for credit in ("dpa", "AFP"):  # the agency credit of the dateline is the byline, no actor
+        assert f"({credit})" not in text or _actor_at(doc, credit) is None
+
+
+def test_agency_outside_a_dateline_is_an_actor(nlp_full_de):
+    doc = nlp_full_de("Der Minister sagte der dpa, die Lage sei ernst.")
+    a = _actor_at(doc, "dpa")
+    assert a is not None and (a.country, a.sector) == ("DEU", "MED")
 
 
 @pytest.mark.parametrize(

@@ -540,6 +540,7 @@ class MentionFinder:
         """Countries/capitals after a locative preposition are places, not actors."""
         doc, lex = self.doc, self.lex
         keep = []
+        self.credits: list[range] = []  # the "(dpa)" of a dateline: the report's byline, no actor
         for m in self.mentions:
             if m.kind != "GPE":
                 keep.append(m)
@@ -550,11 +551,11 @@ class MentionFinder:
             if _has_dep(doc) and doc[m.start].dep_ in SUBJECT_DEPS:
                 m.acts = True
             keep.append(m)
-        self.mentions = keep
+        self.mentions = [m for m in keep if not (m.kind == "ORG" and any(m.start in r for r in self.credits))]
 
     def _is_dateline(self, m: Mention) -> bool:
         """A place opening the text or a line, followed by ".", a dash, "(agency)" or ", <date>": the dateline
-        ("Berlin. Die Regierung …", "BERLIN (dpa) - …", "Kiew/Berlin – …"), not an actor."""
+        ("Berlin. Die Regierung …", "BERLIN (dpa) - …", "Kiew/Berlin – …"), not an actor; nor is the agency credit."""
         doc = self.doc
         j = m.start
         while j >= 2 and doc[j - 1].text == "/" and doc[j - 2].text[:1].isupper():
@@ -571,7 +572,10 @@ class MentionFinder:
         if nxt == "." or nxt in DASHES:
             return True
         if nxt == "(":
-            return any(doc[j].text == ")" for j in range(k + 1, min(k + 6, len(doc))))
+            close = next((j for j in range(k + 1, min(k + 6, len(doc))) if doc[j].text == ")"), None)
+            if close is not None:
+                self.credits.append(range(k + 1, close))
+            return close is not None
         return nxt == "," and k + 1 < len(doc) and doc[k + 1].text[:1].isdigit()
 
     def _is_locative(self, i: int, country: bool = False) -> bool:
