@@ -59,16 +59,11 @@ def de_syntax(vocab, include_nc: bool):
         train += lit
         names.append(f"UD German LIT test ({NC_NOTE})")
     # distillation: HanTa (TIGER-trained) STTS tags and lemmas on permissive German text
-    # (never the NER test part of GermEval test_public)
-    silver_sents = C.spkatt_sentences("train") + C.spkatt_sentences("dev") + C.spkatt_sentences("trial")
+    silver_sents = C.spkatt_sentences("train")
     silver_sents += C.germeval_sentences(data_path("ner", "germeval2014", "NER-de-dev.tsv"))[:1900]
-    silver_sents += C.germeval_sentences(data_path("ner", "germeval2014", "NER-de-test_public.tsv"))[:GERMEVAL_TEST_FROM]
-    smart = [[t.text for t in d] for d in C.read_smartdata(vocab, "train") + C.read_smartdata(vocab, "test")]
-    silver_sents += [words for words in smart if 3 <= len(words) <= 120]
     silver = C.silver_docs(vocab, silver_sents)
-    names.append(f"silver STTS tags + lemmas by HanTa on {len(silver)} sentences: SpkAtt-2023 task 1 train, dev "
-                 "and trial (Bundestag speeches, public-domain text), GermEval 2014 dev 1-1900 and test_public "
-                 f"1-{GERMEVAL_TEST_FROM} (CC BY 4.0), SmartData v1 paragraphs (news/RSS, CC BY 4.0)")
+    names.append(f"silver STTS tags + lemmas by HanTa on {len(silver)} sentences: SpkAtt-2023 task 1 train "
+                 "(Bundestag speeches, public-domain text) and GermEval 2014 dev 1-1900 (CC BY 4.0)")
     return train, dev_all[650:], names, "UD German GSD dev sentences 651-799", "UD German GSD test", silver
 
 
@@ -193,8 +188,7 @@ def _build_syntax(lang, nlp, work, include_nc, info, log):
     tr, dev, names, devname, testname, *extra = SOURCES[lang]["syntax"](nlp.vocab, include_nc)
     silver = extra[0] if extra else []
     grouped = C.group_docs(nlp.vocab, C.shuffled(tr), 10) if lang == "de" else C.group_docs(nlp.vocab, tr, 10)
-    # gold parses and morphology only come from the treebanks: show them twice next to the silver tags
-    _write(C.shuffled(grouped * (2 if silver else 1) + silver), work / "corpus" / "syntax_train.spacy")
+    _write(C.shuffled(grouped + silver), work / "corpus" / "syntax_train.spacy")
     _write(C.group_docs(nlp.vocab, dev, 10), work / "corpus" / "syntax_dev.spacy")
     # tag->UPOS consistency table from the treebank whose conventions the test set follows
     # (UD German PUD annotates adverbial ADJD as ADV, GSD as ADJ)
