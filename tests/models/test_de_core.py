@@ -33,6 +33,9 @@ TOKENS = [
     ("Das war im Jahr 2024.", ["Das", "war", "im", "Jahr", "2024", "."]),
     ("Es kostet 3,5 Mio. Euro bzw. mehr.", ["Es", "kostet", "3,5", "Mio.", "Euro", "bzw.", "mehr", "."]),
     ("Er kam am 3.10.2024 an.", ["Er", "kam", "am", "3.10.2024", "an", "."]),
+    ("Sie sagte:„Wir gehen.“Dann ging sie.", ["Sie", "sagte", ":", "„", "Wir", "gehen", ".", "“", "Dann", "ging",
+                                              "sie", "."]),
+    ("Das ist z.B. gut.", ["Das", "ist", "z.B.", "gut", "."]),
 ]
 
 
