@@ -5,26 +5,17 @@ only look like triggers). Written by the Lagebild authors; none is taken from an
 from __future__ import annotations
 
 import pytest
+from events_support import LAYERS, check_coding
+from events_support import analyse as _main
 
 from lagebild.evaluate.events import actor_country, main_event
 from lagebild.language import build_pipeline
 from lagebild.pipeline.events.lexicon import codebook_cameo
 
-LAYERS = ("lagebild_places", "lagebild_actors", "lagebild_events")
-
 
 @pytest.fixture(scope="module")
 def nlp_en():
     return build_pipeline("en", layers=LAYERS)
-
-
-def _main(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.lb_dct = "2024-05-01"
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    actors = {a.id: a for a in doc._.lb_actors or []}
-    return doc, main_event(doc._.lb_events or []), actors
 
 
 CASES = [
@@ -81,13 +72,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,root,src,tgt", CASES)
 def test_event_coding_en(nlp_en, text, root, src, tgt):
-    doc, ev, actors = _main(nlp_en, text)
-    assert ev is not None, "no event"
-    assert ev.cameo[:2] == root, (ev.cameo, doc.text[ev.trigger[0] : ev.trigger[1]])
-    if src:
-        assert actor_country(actors, ev.source) == src
-    if tgt:
-        assert actor_country(actors, ev.target) == tgt
+    check_coding(*_main(nlp_en, text), root, src, tgt)
 
 
 @pytest.mark.parametrize(
