@@ -201,7 +201,8 @@ top_k = 1'''))
 
 def ner_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 6000,
                eval_frequency: int = 300, seed: int = 0, learn_rate: float = 0.001,
-               tagger_source: str | None = None, gazetteer_lists: str | None = None) -> str:
+               tagger_source: str | None = None, gazetteer_lists: str | None = None,
+               dropout: float = 0.2) -> str:
     """A NER with its own (inline) tok2vec, to be sourced into the syntax pipeline.
 
     ``tagger_source``: path of a trained syntax pipeline whose ``tok2vec`` + ``tagger`` are sourced frozen
@@ -238,7 +239,7 @@ factory = "lagebild_gazetteer_features"
 [initialize.components.lagebild_gazetteer_features]
 lists_path = "{gazetteer_lists}"
 """
-    training = _TRAINING.format(seed=seed, dropout=0.2, patience=0, max_steps=max_steps,
+    training = _TRAINING.format(seed=seed, dropout=dropout, patience=0, max_steps=max_steps,
                                 eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
                                 score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")
     training = training.replace("frozen_components = []", f"frozen_components = {frozen!r}".replace("'", '"'))

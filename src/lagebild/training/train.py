@@ -266,8 +266,8 @@ def assemble(lang: str, syntax_dir: Path, ner_dir: Path, out: Path, meta_extra: 
                                        in consistency_table(tag_pos_table(pos_docs)).items()]})
     nlp.add_pipe("lagebild_newline_sentences", before="parser")
     nlp.add_pipe("lagebild_dateline_merge", after="parser")
-    if lang == "de" and "ner" in nlp.pipe_names:
-        nlp.add_pipe("lagebild_ner_backoff", after="ner", config={"lang": lang})
+    if "ner" in nlp.pipe_names:  # whitespace repair everywhere, the proper-noun back-off for German only
+        nlp.add_pipe("lagebild_ner_backoff", after="ner", config={"lang": lang, "backoff": lang == "de"})
     if lang == "de":
         nlp.add_pipe("lagebild_mood", after="lagebild_dateline_merge", config={"lang": lang})
     customize_tokenizer(nlp)
