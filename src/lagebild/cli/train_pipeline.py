@@ -7,14 +7,19 @@ from pathlib import Path
 import click
 
 
+#: syntax training steps of the shipped pipelines (the NER of both: 4,000)
+SHIPPED_SYNTAX_STEPS = {"de": 6000, "en": 7000}
+
+
 @click.command("pipeline")
 @click.argument("lang", type=click.Choice(["de", "en"]))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: the package's models/<lang>_core).")
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for DocBins and training runs (default /work/runs/pipelines/<lang>, outside the repo).")
-@click.option("--steps-syntax", type=int, default=6000, show_default=True, help="Training steps, syntax model.")
-@click.option("--steps-ner", type=int, default=8000, show_default=True, help="Training steps, NER model.")
+@click.option("--steps-syntax", type=int, default=None,
+              help="Training steps, syntax model (default: those of the shipped model, de 6000, en 7000).")
+@click.option("--steps-ner", type=int, default=4000, show_default=True, help="Training steps, NER model.")
 @click.option("--width", type=int, default=96, show_default=True, help="tok2vec width.")
 @click.option("--depth", type=int, default=4, show_default=True, help="tok2vec CNN depth.")
 @click.option("--include-nc/--no-include-nc", default=False, show_default=True,
@@ -29,6 +34,8 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, include_
 
     if out is None:
         out = Path(__file__).resolve().parents[1] / "models" / f"{lang}_core"
+    if steps_syntax is None:
+        steps_syntax = SHIPPED_SYNTAX_STEPS[lang]
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,
