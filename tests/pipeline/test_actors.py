@@ -279,6 +279,14 @@ def test_quote_of_a_medium_names_the_medium(nlp_full_de):
     assert speakers == {"Morgenpost"}
 
 
+def test_medium_takes_the_documents_country_not_its_reports(nlp_full_de):
+    text = ("Berlin. Die Bundesregierung in Berlin beriet am Montag über Hilfen. Die französische Armee habe "
+            "Soldaten verlegt, berichtete die Zeitung „Morgenpost“.")
+    doc = nlp_full_de(text)
+    assert _actor_at(doc, "Morgenpost").country == "DEU"
+    assert _actor_at(doc, "Armee").country == "FRA"
+
+
 def test_country_actors_keep_english_names_in_english(nlp_actors_en):
     doc = nlp_actors_en("Syria rejected the accusations.")
     assert _find(doc, "Syria").name == "Syria"

@@ -831,8 +831,10 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
         k = next((n for n, s in enumerate(sents) if s.start_char <= first < s.end_char), None)
         counts = doc_counts
         # the sentence's own countries, else the previous sentence's ("Paris habe nichts gebilligt, sagte er.
-        # Es gebe keine Pläne, Truppen zu entsenden." → French troops), else the document's
-        for sent in ([sents[k]] + ([sents[k - 1]] if k > 0 else [])) if k is not None else []:
+        # Es gebe keine Pläne, Truppen zu entsenden." → French troops), else the document's. A medium is not
+        # from the country its report is about ("…, berichtete die Zeitung „Morgenpost“"): the document's.
+        local_first = a.sector != "MED"
+        for sent in ([sents[k]] + ([sents[k - 1]] if k > 0 else [])) if k is not None and local_first else []:
             local: Counter[str] = Counter()
             for p in places:
                 if sent.start_char <= p.start < sent.end_char:
