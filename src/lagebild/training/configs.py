@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 _TRAINING = """
 [paths]
 train = null
@@ -40,8 +42,8 @@ patience = {patience}
 max_epochs = 0
 max_steps = {max_steps}
 eval_frequency = {eval_frequency}
-frozen_components = []
-annotating_components = []
+frozen_components = {frozen}
+annotating_components = {annotating}
 before_to_disk = null
 before_update = null
 
@@ -193,7 +195,8 @@ top_k = 1'''))
         "dep_uas = 0.0", "dep_las = 0.35", "dep_las_per_type = null", "sents_p = null",
         "sents_r = null", "sents_f = 0.0", "lemma_acc = 0.25",
     ])
-    parts.append(_TRAINING.format(seed=seed, dropout=0.15, patience=0, max_steps=max_steps,
+    parts.append(_TRAINING.format(seed=seed, dropout=0.15, patience=0, max_steps=max_steps, frozen="[]",
+                                  annotating="[]",
                                   eval_frequency=eval_frequency, batch_stop=1000,
                                   learn_rate=learn_rate, score_weights=weights))
     return "\n".join(parts)
@@ -239,16 +242,15 @@ factory = "lagebild_gazetteer_features"
 [initialize.components.lagebild_gazetteer_features]
 lists_path = "{gazetteer_lists}"
 """
+    # the frozen tok2vec + tagger also annotate the training docs, so the NER sees their predicted tags
     training = _TRAINING.format(seed=seed, dropout=dropout, patience=0, max_steps=max_steps,
+                                frozen=json.dumps(frozen), annotating=json.dumps(frozen),
                                 eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
                                 score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")
-    training = training.replace("frozen_components = []", f"frozen_components = {frozen!r}".replace("'", '"'))
-    training = training.replace("annotating_components = []",
-                                f"annotating_components = {frozen!r}".replace("'", '"'))
     return f"""
 [nlp]
 lang = "{lang}"
-pipeline = {pipeline!r}
+pipeline = {json.dumps(pipeline)}
 batch_size = 256
 disabled = []
 before_creation = null
@@ -280,8 +282,8 @@ nO = null
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
-attrs = {attrs!r}
-rows = {rows!r}
+attrs = {json.dumps(attrs)}
+rows = {json.dumps(rows)}
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
@@ -290,4 +292,4 @@ width = {width}
 depth = {depth}
 window_size = 1
 maxout_pieces = 3
-""".replace("'", '"') + training + initialize
+""" + training + initialize
