@@ -49,22 +49,20 @@ def _inline_dateline_starts(doc: Doc) -> list[int]:
     "Regierung plant neue Steuer BERLIN (dpa) - Die …" starts a sentence at "BERLIN". The place must
     be all-caps or the parentheses must name a news agency, and the byline must end in a dash/colon."""
     starts = []
-    n = len(doc)
     for tok in doc:
         if tok.text != "(" or tok.i == 0:
             continue
-        j = tok.i + 1
-        while j < n and j - tok.i <= _AGENCY_MAX and doc[j].text != ")":
-            j += 1
-        if j + 1 >= n or doc[j].text != ")" or doc[j + 1].text not in _DASHES:
-            continue
-        inside = {t.lower_ for t in doc[tok.i + 1 : j]}
+        # the place: up to 4 capitalised tokens (or "/") right before the parenthesis
         p = tok.i
         while p - 1 >= 0 and tok.i - p < 4 and (doc[p - 1].text[:1].isupper() or doc[p - 1].text == "/") \
                 and not doc[p - 1].is_space:
             p -= 1
         if p == tok.i or p == 0:
             continue
+        end = _dateline_end(doc, p)  # the dash/colon after "(agency)"
+        if end is None:
+            continue
+        inside = {t.lower_ for t in doc[tok.i + 1 : end - 1]}
         place = doc[p : tok.i]
         caps = all(t.text.isupper() or t.text == "/" for t in place) and any(len(t) > 2 for t in place)
         if not (caps or inside & _AGENCIES):
