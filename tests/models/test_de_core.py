@@ -66,6 +66,17 @@ def test_sentences(nlp, text, n):
     assert len(list(nlp(text).sents)) == n
 
 
+@pytest.mark.parametrize("text,second", [
+    ("Regierung plant neue Steuer BERLIN (dpa) - Die Regierung plant eine neue Steuer.", "BERLIN"),
+    ("Waffenruhe hält vorerst Kiew (AFP) – Die Lage an der Front blieb ruhig.", "Kiew"),
+    ("Gipfel ohne Einigung NEW YORK (AP) - Die Gespräche endeten ohne Ergebnis.", "NEW"),
+    ("Neue Gespräche geplant Washington/Berlin (dpa) – Beide Seiten sind bereit.", "Washington"),
+])
+def test_inline_dateline_starts_the_second_sentence(nlp, text, second):
+    sents = list(nlp(text).sents)
+    assert len(sents) == 2 and sents[1][0].text == second
+
+
 SUB = [
     ("Der Minister sagte, er sei nicht informiert worden.", "sei"),
     ("Die Regierung habe keine Pläne, sagte ein Sprecher.", "habe"),

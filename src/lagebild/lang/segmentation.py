@@ -44,6 +44,16 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def _place_word_before(doc: Doc, p: int, paren: int) -> bool:
+    """Does ``doc[p - 1]`` still belong to the dateline place that runs from ``p`` to ``paren``?"""
+    prev = doc[p - 1].text
+    if prev == "/":
+        return True
+    if not prev[:1].isupper():
+        return False
+    return p == paren or doc[p].text == "/" or (prev.isupper() and doc[p].text.isupper())
+
+
 def _inline_dateline_starts(doc: Doc) -> list[int]:
     """Starts of datelines inside a line, after a headline without final punctuation:
     "Regierung plant neue Steuer BERLIN (dpa) - Die …" starts a sentence at "BERLIN". The place must
@@ -52,10 +62,10 @@ def _inline_dateline_starts(doc: Doc) -> list[int]:
     for tok in doc:
         if tok.text != "(" or tok.i == 0:
             continue
-        # the place: up to 4 capitalised tokens (or "/") right before the parenthesis
+        # the place right before the parenthesis: one capitalised word, places joined by "/"
+        # ("Washington/Berlin"), or several all-caps words ("NEW YORK") — never the headline's last noun
         p = tok.i
-        while p - 1 >= 0 and tok.i - p < 4 and (doc[p - 1].text[:1].isupper() or doc[p - 1].text == "/") \
-                and not doc[p - 1].is_space:
+        while p - 1 >= 0 and tok.i - p < 4 and not doc[p - 1].is_space and _place_word_before(doc, p, tok.i):
             p -= 1
         if p == tok.i or p == 0:
             continue
