@@ -7,8 +7,17 @@ from pathlib import Path
 import click
 
 
-#: syntax training steps of the shipped pipelines (the NER of both: 4,000)
-SHIPPED_SYNTAX_STEPS = {"de": 6000, "en": 7000}
+def _shipped_syntax_steps(lang: str, fallback: int = 6000) -> int:
+    """The syntax training steps recorded in the shipped pipeline's meta (so a rebuild repeats them)."""
+    import json
+
+    from ..language import shipped_model_path
+
+    path = shipped_model_path(lang)
+    if path is None:
+        return fallback
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    return int(meta.get("lagebild", {}).get("steps", {}).get("syntax", fallback))
 
 
 @click.command("pipeline")
@@ -18,7 +27,7 @@ SHIPPED_SYNTAX_STEPS = {"de": 6000, "en": 7000}
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for DocBins and training runs (default /work/runs/pipelines/<lang>, outside the repo).")
 @click.option("--steps-syntax", type=int, default=None,
-              help="Training steps, syntax model (default: those of the shipped model, de 6000, en 7000).")
+              help="Training steps, syntax model (default: those recorded in the shipped model's meta).")
 @click.option("--steps-ner", type=int, default=4000, show_default=True, help="Training steps, NER model.")
 @click.option("--width", type=int, default=96, show_default=True, help="tok2vec width.")
 @click.option("--depth", type=int, default=4, show_default=True, help="tok2vec CNN depth.")
@@ -35,7 +44,7 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, include_
     if out is None:
         out = Path(__file__).resolve().parents[1] / "models" / f"{lang}_core"
     if steps_syntax is None:
-        steps_syntax = SHIPPED_SYNTAX_STEPS[lang]
+        steps_syntax = _shipped_syntax_steps(lang)
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,
