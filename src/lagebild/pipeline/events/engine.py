@@ -137,6 +137,13 @@ def _en_attributive(tok: Token) -> bool:
     return prev is None or prev.pos_ in ("DET", "ADJ", "ADP", "PUNCT", "CCONJ", "NUM", "PRON")
 
 
+def _en_predicate(tok: Token) -> bool:
+    """A word the tagger calls an adjective but the parse makes the predicate of a clause with a subject and an
+    object ("police beat protesters": "beat" tagged JJ) is a finite verb."""
+    kids = {c.dep_ for c in tok.children}
+    return any(d.startswith("nsubj") for d in kids) and bool(kids & {"obj", "dobj"})
+
+
 def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Match | None:
     t = tok.lower_
     best: Match | None = None
@@ -164,7 +171,8 @@ def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Mat
             score = len(stem)
             if lex.lang == "en" and not _en_verb_form(t, stem):
                 score = None  # a different word ("freedom" is no form of "free", "attackers" are persons)
-            elif lex.lang == "en" and tok.pos_ in ("ADJ", "DET", "ADV", "NUM", "ADP") and not t.endswith(("ed", "ing", "en")):
+            elif lex.lang == "en" and tok.pos_ in ("ADJ", "DET", "ADV", "NUM", "ADP") and not t.endswith(("ed", "ing", "en")) \
+                    and not _en_predicate(tok):
                 score = None  # "several" is no form of "sever", "free elections" no release
         if score is None:
             continue

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,7 +68,9 @@ class EventLexicon:
             stems = tuple(s.strip().lower() for s in pattern.split("|") if s.strip())
             if kind == "phrase" or (kind in ("noun", "verb") and any(" " in s for s in stems)):
                 for s in stems:
-                    self.phrases.append(Trigger(cameo, "phrase", (s,), context=ctx, words=tuple(s.split())))
+                    # English tokens split at a hyphen between letters ("sit", "-", "in"), so must the phrase
+                    words = re.sub(r"(?<=\w)-(?=\w)", " - ", s).split() if lang == "en" else s.split()
+                    self.phrases.append(Trigger(cameo, "phrase", (s,), context=ctx, words=tuple(words)))
                 if kind == "phrase":
                     continue
                 stems = tuple(s for s in stems if " " not in s)
