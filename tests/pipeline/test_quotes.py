@@ -389,3 +389,28 @@ def test_en_dateline_not_in_message(nlp_en):
     q = _quote(doc, "indirect", "The talks will resume")
     assert q is not None and not any("BERLIN" in t for t in _texts(doc, q.message))
     assert _texts(doc, q.source) == ["a government spokesman"]
+
+
+@pytest.mark.parametrize("text, message, speaker", [
+    ("Kairo (lgb) - Ägypten hat nach eigenen Angaben den Grenzübergang wieder geöffnet.",
+     "Ägypten hat", "Ägypten"),
+    ("LISSABON (lgb) - Die Bahngesellschaft hat nach eigenen Angaben alle Strecken gesperrt.",
+     "Die Bahngesellschaft hat", "Bahngesellschaft"),
+    ("Der Konzern will nach eigenen Angaben im Frühjahr 300 Stellen abbauen.", "Der Konzern will", "Konzern"),
+])
+def test_de_own_account_speaker_is_the_subject_and_dateline_not_in_message(nlp_de, text, message, speaker):
+    doc = nlp_de(text)
+    q = doc._.lb_quotes[0]
+    texts = _texts(doc, q.message)
+    assert texts[0].startswith(message), texts
+    assert "(lgb)" not in " ".join(texts)
+    assert q.speaker_name is not None and speaker in q.speaker_name
+
+
+def test_de_dateline_is_parsed_apart_and_joined_again(nlp_de):
+    doc = nlp_de("Peking (lgb) - China hat die Grenze geschlossen. Das Ministerium bestätigte das.")
+    assert len(list(doc.sents)) == 2
+    first = list(doc.sents)[0]
+    assert first.text.startswith("Peking (lgb) -")
+    subjects = [t.text for t in first if t.dep_ == "nsubj"]
+    assert subjects == ["China"]

@@ -7,17 +7,30 @@ from pathlib import Path
 import click
 
 
-def _shipped_syntax_steps(lang: str, fallback: int = 6000) -> int:
-    """The syntax training steps recorded in the shipped pipeline's meta (so a rebuild repeats them)."""
+def _shipped_recipe(lang: str) -> dict:
+    """What the shipped pipeline's meta records about how it was trained (so a rebuild repeats it)."""
     import json
 
     from ..language import shipped_model_path
 
     path = shipped_model_path(lang)
     if path is None:
-        return fallback
-    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    return int(meta.get("lagebild", {}).get("steps", {}).get("syntax", fallback))
+        return {}
+    return json.loads((path / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
+
+
+def _shipped_syntax_steps(lang: str, fallback: int = 6000) -> int:
+    """The syntax training steps recorded in the shipped pipeline's meta."""
+    return int(_shipped_recipe(lang).get("steps", {}).get("syntax", fallback))
+
+
+def _shipped_shape(lang: str) -> dict:
+    """The model sizes recorded in the shipped meta (older metas: the defaults)."""
+    shape = _shipped_recipe(lang).get("shape", {})
+    hidden, pieces = shape.get("parser", (128, 3))
+    return {"width": shape.get("width", 96), "depth": shape.get("depth", 4), "rows": shape.get("rows", 8000),
+            "parser_hidden": hidden, "parser_pieces": pieces, "ner_width": shape.get("ner_width"),
+            "ner_depth": shape.get("ner_depth"), "ner_pieces": shape.get("ner_pieces", 3)}
 
 
 @click.command("pipeline")
@@ -29,14 +42,23 @@ def _shipped_syntax_steps(lang: str, fallback: int = 6000) -> int:
 @click.option("--steps-syntax", type=int, default=None,
               help="Training steps, syntax model (default: those recorded in the shipped model's meta).")
 @click.option("--steps-ner", type=int, default=4000, show_default=True, help="Training steps, NER model.")
-@click.option("--width", type=int, default=96, show_default=True, help="tok2vec width.")
-@click.option("--depth", type=int, default=4, show_default=True, help="tok2vec CNN depth.")
+@click.option("--width", type=int, default=None, help="Syntax tok2vec width (default: shipped meta, else 96).")
+@click.option("--depth", type=int, default=None, help="Syntax tok2vec CNN depth (default: shipped meta, else 4).")
+@click.option("--rows", type=int, default=None,
+              help="Hash-embedding rows of the syntax tok2vec's NORM table (default: shipped meta, else 8000).")
+@click.option("--parser-hidden", type=int, default=None,
+              help="Parser hidden width (default: as recorded in the shipped model's meta, else 128).")
+@click.option("--parser-pieces", type=int, default=None, help="Parser maxout pieces (default: shipped meta, else 3).")
+@click.option("--ner-width", type=int, default=None, help="NER tok2vec width (default: shipped meta, else --width).")
+@click.option("--ner-depth", type=int, default=None, help="NER tok2vec CNN depth (default: shipped meta, else --depth).")
+@click.option("--ner-pieces", type=int, default=None, help="NER tok2vec maxout pieces (default: shipped meta, else 3).")
 @click.option("--include-nc/--no-include-nc", default=False, show_default=True,
               help="Also train on non-commercial / research-only corpora (the model then inherits NC terms).")
 @click.option("--only", type=click.Choice(["syntax", "ner", "assemble"]), default=None,
               help="Retrain one part only and reuse the other from the work dir (assemble: no training).")
 @click.option("--interim", is_flag=True, help="Mark the model card as an interim (short) run.")
-def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, include_nc, only, interim):
+def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, parser_hidden, parser_pieces,
+            ner_width, ner_depth, ner_pieces, include_nc, only, interim):
     """Train the LANG pipeline (tagger, morphology, lemmas, parser, NER) and write it to the package."""
     from ..language import shipped_model_path  # noqa: F401
     from ..training.train import train_pipeline
@@ -45,9 +67,19 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, include_
         out = Path(__file__).resolve().parents[1] / "models" / f"{lang}_core"
     if steps_syntax is None:
         steps_syntax = _shipped_syntax_steps(lang)
+    shipped = _shipped_shape(lang)
+    width = width or shipped["width"]
+    depth = depth or shipped["depth"]
+    ner_width = ner_width or shipped["ner_width"]
+    parser_hidden = parser_hidden or shipped["parser_hidden"]
+    parser_pieces = parser_pieces or shipped["parser_pieces"]
+    ner_depth = ner_depth or shipped["ner_depth"]
+    ner_pieces = ner_pieces or shipped["ner_pieces"]
+    rows = rows or shipped["rows"]
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,
                           width=width, depth=depth, include_nc=include_nc, only=only, interim=interim,
-                          log=click.echo)
+                          parser_hidden=parser_hidden, parser_pieces=parser_pieces, ner_depth=ner_depth,
+                          ner_pieces=ner_pieces, rows=rows, ner_width=ner_width, log=click.echo)
     click.echo(f"pipeline written to {path}")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -64,29 +66,31 @@ def backoff_entities(doc: Doc, lang: str = "de") -> Doc:
     if not tags or not doc.has_annotation("TAG"):
         return doc
     ents = list(doc.ents)
-    covered = {i for e in ents for i in range(e.start, e.end)}
+    # candidate tokens found on the tag array (a Python loop over every Token is the slow part)
+    proper = numpy.isin(doc.to_array(TAG), [doc.vocab.strings.add(tag) for tag in tags])
+    for ent in ents:
+        proper[ent.start : ent.end] = False
+    if not proper.any():
+        return doc
     places = _places()
     new = []
-    i, n = 0, len(doc)
-    while i < n:
-        if doc[i].tag_ in tags and i not in covered:
-            j = i
-            while j + 1 < n and doc[j + 1].tag_ in tags and j + 1 not in covered:
-                j += 1
-            span = doc[i : j + 1]
-            text = span.text
-            label = None
-            if text in places or (lang == "de" and doc[j].lower_.endswith(_LOC_SUFFIXES)):
-                label = "LOC"
-            elif len(text) > 1 and text.isupper() and text.isalpha():
-                label = "ORG"
-            elif _PER_RULE and len(span) >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in span):
-                label = "PER"
-            if label:
-                new.append(Span(doc, i, j + 1, label=label))
-            i = j + 1
-        else:
-            i += 1
+    n = len(doc)
+    starts = numpy.flatnonzero(proper & ~numpy.concatenate(([False], proper[:-1])))
+    for i in starts.tolist():
+        j = i
+        while j + 1 < n and proper[j + 1]:
+            j += 1
+        span = doc[i : j + 1]
+        text = span.text
+        label = None
+        if text in places or (lang == "de" and doc[j].lower_.endswith(_LOC_SUFFIXES)):
+            label = "LOC"
+        elif len(text) > 1 and text.isupper() and text.isalpha():
+            label = "ORG"
+        elif _PER_RULE and len(span) >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in span):
+            label = "PER"
+        if label:
+            new.append(Span(doc, i, j + 1, label=label))
     if new:
         doc.ents = filter_spans(ents + new)
     return doc

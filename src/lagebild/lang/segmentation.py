@@ -19,7 +19,7 @@ _AGENCIES = {"dpa", "afp", "ap", "reuters", "rtr", "kna", "epd", "apa", "sda", "
              "efe", "ansa", "xinhua", "tass", "itar-tass", "ria", "anadolu", "upi", "bloomberg"}
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
+def dateline_end(doc: Doc, start: int) -> int | None:
     """Index of the dash/colon ending a dateline starting at ``start`` (``BERLIN (dpa) -``,
     ``Washington/Berlin (AFP/dpa) –``, ``Kiew (Reuters):``), or None."""
     i, n = start, len(doc)
@@ -69,7 +69,7 @@ def _inline_dateline_starts(doc: Doc) -> list[int]:
             p -= 1
         if p == tok.i or p == 0:
             continue
-        end = _dateline_end(doc, p)  # the dash/colon after "(agency)"
+        end = dateline_end(doc, p)  # the dash/colon after "(agency)"
         if end is None:
             continue
         inside = {t.lower_ for t in doc[tok.i + 1 : end - 1]}
@@ -85,8 +85,9 @@ def _inline_dateline_starts(doc: Doc) -> list[int]:
 
 
 class NewlineSentences:
-    """Start a sentence after every whitespace token containing a line break (``\\n``), and keep a
-    dateline (``BERLIN (dpa) -``) in the sentence it introduces.
+    """Start a sentence after every whitespace token containing a line break (``\\n``). A dateline
+    (``BERLIN (dpa) -``) is a sentence of its own for the parser; ``lagebild_dateline_merge`` attaches it to
+    the sentence it introduces after parsing.
 
     With ``single_newline=False`` only blank lines (paragraph breaks) start a sentence.
     """
@@ -106,17 +107,24 @@ class NewlineSentences:
                 nxt.is_sent_start = True
         for i in _inline_dateline_starts(doc):
             doc[i].is_sent_start = True
-        # datelines belong to the sentence they introduce
+        # a dateline is one unit, parsed apart from the sentence it introduces
         starts = [0] + [t.i for t in doc if t.is_sent_start and t.i > 0]
         for st in starts:
             while st < n and doc[st].is_space:
                 st += 1
-            end = _dateline_end(doc, st) if st < n else None
+            end = dateline_end(doc, st) if st < n else None
             if end is None:
                 continue
-            for j in range(st + 1, min(end + 2, n)):
+            for j in range(st + 1, min(end + 1, n)):
                 if not doc[j].is_space:
                     doc[j].is_sent_start = False
+            # the parser sees the dateline apart (else its place becomes the subject: "Peking (lgb) - China
+            # hat …" parsed "Peking" nsubj, "China" flat:name); lagebild_dateline_merge joins them again
+            nxt = end + 1
+            while nxt < n and doc[nxt].is_space:
+                nxt += 1
+            if nxt < n:
+                doc[nxt].is_sent_start = True
         return doc
 
 
@@ -137,7 +145,7 @@ def merge_datelines(doc: Doc) -> Doc:
             st += 1
         if st >= cur.end:
             continue
-        end = _dateline_end(doc, st)
+        end = dateline_end(doc, st)
         if end is None:
             continue
         rest = [t for t in doc[end + 1 : cur.end] if not t.is_space]

@@ -8,13 +8,14 @@ from pathlib import Path
 _COMMON = """
 ## Components
 
-`tok2vec` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE + {depth}-layer CNN, width {width}) shared by
-`tagger` (XPOS{xpos}), `morphologizer` (UPOS + UD features), `parser` (UD dependencies, also sentence
-boundaries) and `trainable_lemmatizer` (edit trees); `ner` has its own tok2vec of the same shape
-(labels PER, ORG, LOC, MISC){ner_features}. Rule components written for Lagebild: `pos_consistency` (a UPOS never seen
+`tok2vec` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE, {rows} NORM rows, + {depth}-layer CNN, width {width})
+shared by `tagger` (XPOS{xpos}), `morphologizer` (UPOS + UD features), `parser` (UD dependencies, also
+sentence boundaries; hidden layer {parser_hidden} wide, {parser_pieces} maxout pieces) and
+`trainable_lemmatizer` (edit trees); `ner` has its own tok2vec ({ner_depth}-layer CNN, width {ner_width},
+{ner_pieces} maxout pieces; labels PER, ORG, LOC, MISC){ner_features}. Rule components written for Lagebild: `pos_consistency` (a UPOS never seen
 with the predicted fine tag in the gold treebank becomes the tag's majority UPOS),
-`lagebild_newline_sentences` (a line break starts a sentence: headlines), `lagebild_dateline_merge`
-(`BERLIN (dpa) -` stays in the sentence it opens), {mood}and news tokenizer rules (quotes glued to
+`lagebild_newline_sentences` (a line break starts a sentence: headlines; a dateline `BERLIN (dpa) -` is
+parsed apart), `lagebild_dateline_merge` (the dateline joins the sentence it opens again after parsing), {mood}and news tokenizer rules (quotes glued to
 words, 4-digit numbers before a final period, abbreviations) stored in the tokenizer. No word vectors,
 no transformer. Load with `spacy.load(path)` after `import lagebild` (or with Lagebild installed: the
 rule components are registered through the `spacy_factories` entry point).
@@ -87,6 +88,9 @@ def render_card(lang: str, meta: dict, metrics: dict | None = None, per_type: di
                           "country name; lists stored with the component)"}[f] for f in features))
     lines.append(_COMMON.format(
         ner_features=ner_features, width=shape.get("width", 96), depth=shape.get("depth", 4),
+        rows=shape.get("rows", 8000), parser_hidden=shape.get("parser", (128, 3))[0],
+        parser_pieces=shape.get("parser", (128, 3))[1], ner_width=shape.get("ner_width", shape.get("width", 96)),
+        ner_depth=shape.get("ner_depth", shape.get("depth", 4)), ner_pieces=shape.get("ner_pieces", 3),
         xpos=": STTS" if lang == "de" else ": Penn Treebank",
         mood="`lagebild_mood` (Konjunktiv rules on finite verbs: lexicon of unambiguous subjunctive forms, "
              "3rd-person subject + -e ending → Mood=Sub), `lagebild_ner_backoff` (unlabelled proper-noun runs "

@@ -325,7 +325,9 @@ def _carry_over_shipped(lang: str, info: dict, syn: Path) -> None:
 def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps_ner: int,
                    width: int = 96, depth: int = 4, include_nc: bool = False,
                    only: str | None = None, interim: bool = False, pos_rules: bool = True,
-                   no_ner: bool = False, log=print) -> Path:
+                   no_ner: bool = False, parser_hidden: int = 128, parser_pieces: int = 3,
+                   ner_depth: int | None = None, ner_pieces: int = 3, rows: int = 8000,
+                   ner_width: int | None = None, log=print) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     if only == "assemble":
         info = json.loads((work / "data.json").read_text(encoding="utf-8"))
@@ -336,10 +338,12 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
     syn = work / "syntax" / "model-best"
     ner = work / "ner" / "model-best"
     if only in (None, "syntax"):
-        syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax), "syntax", work, log)
+        syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax,
+                                   parser_hidden=parser_hidden, parser_pieces=parser_pieces, rows=rows),
+                     "syntax", work, log)
     if only in (None, "ner"):
-        ner = _train(ner_config(lang, width=width, depth=depth, max_steps=steps_ner,
-                                **_ner_features(lang, work, log)), "ner", work, log)
+        ner = _train(ner_config(lang, width=ner_width or width, depth=ner_depth or depth, max_steps=steps_ner,
+                                encode_pieces=ner_pieces, **_ner_features(lang, work, log)), "ner", work, log)
     if only in ("ner", "assemble") and not syn.exists():
         syn = syntax_base(lang, work, log)
     if not ner.exists() and only in ("syntax", "assemble") and not no_ner:
@@ -364,7 +368,10 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
     if pos_rules and (work / "corpus" / "syntax_gold.spacy").exists():
         pos_docs = list(DocBin().from_disk(work / "corpus" / "syntax_gold.spacy").get_docs(spacy.blank(lang).vocab))
     return assemble(lang, syn, ner, out, pos_docs=pos_docs, meta_extra={"data": info, "include_nc": include_nc,
-                                          "shape": {"width": width, "depth": depth},
+                                          "shape": {"width": width, "depth": depth, "rows": rows,
+                                                    "parser": [parser_hidden, parser_pieces],
+                                                    "ner_width": ner_width or width, "ner_depth": ner_depth or depth,
+                                                    "ner_pieces": ner_pieces},
                                           "steps": steps,
                                           "ner_features": list(NER_FEATURES.get(lang, ())),
                                           "interim": interim})

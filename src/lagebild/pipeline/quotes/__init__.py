@@ -205,7 +205,16 @@ def resolve_quote_speakers(doc: Doc, quotes: list[Quote], cands: list[Candidate]
                 name = canonical_source_name(text, lexicon.roles)
                 name = _strip_info_noun(name, lexicon)
                 type_ = _source_type(name.split(), lexicon)
-            if name and name[:1].isupper() or (name and lexicon.lang == "en"):
+                if not name and any(w.lower() in lexicon.word_class("own") for w in words):
+                    # "nach eigenen Angaben" / "by its own account": the speaker is the clause's subject
+                    subject = _message_subject(doc, q)
+                    if subject is not None:
+                        span = (subject.start_char, subject.end_char)
+                        actor = actor_for_span(actors, span)
+                        ent = _entity_in(doc, span)
+                        name = subject.text if ent is None else _full_entity_name(doc, ent, span)
+                        type_ = _label_type(ent.label_) if ent is not None else _source_type(name.split(), lexicon)
+            if actor is None and name and (name[:1].isupper() or lexicon.lang == "en"):
                 existing = find_actor_by_name(actors, name)
                 if existing is not None and span not in existing.mentions:
                     existing.mentions.append(span)
@@ -222,6 +231,31 @@ def resolve_quote_speakers(doc: Doc, quotes: list[Quote], cands: list[Candidate]
             history.append((span[0], actor.id, _gender_of(words, lexicon) or _gender_of(actor.name.split(), lexicon)))
     if created or doc._.lb_actors is not None:
         doc._.lb_actors = actors
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def _message_subject(doc: Doc, q: Quote):
+    """The subject of the message's main clause ("China" in "China hat … geschlossen"), a name or a
+    noun phrase, never a pronoun; None without a parse."""
+    start, end = q.message[0][0], q.message[-1][1]
+    msg = doc.char_span(start, end, alignment_mode="expand")
+    if msg is None or not doc.has_annotation("DEP"):
+        return None
+    for tok in msg:
+        if tok.dep_ in _SUBJECT_DEPS and (tok.head.i < msg.start or tok.head.i >= msg.end
+                                          or tok.head.dep_ == "ROOT" or tok.head.head.i == tok.head.i):
+            if tok.pos_ == "PRON":
+                return None
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return ent
+            left, right = tok.left_edge.i, tok.right_edge.i + 1
+            if right - left > 6 or left < msg.start or right > msg.end:
+                left, right = tok.i, tok.i + 1
+            return doc[left:right]
+    return None
 
 
 def _strip_info_noun(name: str, lexicon: QuoteLexicon) -> str:

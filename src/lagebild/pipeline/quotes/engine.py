@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ...lang.segmentation import dateline_end
 from .lexicon import QuoteLexicon
 
 Range = tuple[int, int]
@@ -716,8 +717,13 @@ def _ranges_minus(lo: int, hi: int, remove: set[int]) -> list[Range]:
 
 
 def _trim(an: Analysis, ranges: list[Range]) -> list[Range]:
+    """Ranges without edge punctuation and blanks, and without a leading dateline ("Peking (lgb) -")."""
     out = []
     for s, e in ranges:
+        if an.doc[s].is_sent_start:
+            dash = dateline_end(an.doc, s)
+            if dash is not None and dash + 1 < e:
+                s = dash + 1
         while s < e and (an.words[s] in (",", ";", ":", "–", "-") or an.doc[s].is_space):
             s += 1
         while e > s and (an.words[e - 1] in (",", ";", ":", "–", "-") or an.doc[e - 1].is_space):
