@@ -50,15 +50,28 @@ _FRONTED = re.compile(r"^\W*(with|after|following|before|despite|amid|under|duri
                       r"nach|vor|trotz|wegen|während|angesichts)\b[^,]{0,120},", re.I)
 
 
+# "The release of X came as Israel announced …", "The visit comes as …": a subject that merely "came as" something
+# else happened is the link to earlier news; the clause after "as" is the sentence's news
+_CAME_AS = re.compile(r"\b(?:came|comes|come|coming)\s+(?:just\s+)?(?:as|while)\b", re.I)
+
+
 def main_event(events: list[Event], text: str | None = None) -> Event | None:
     """The first event that is not a plain statement (010), else the first event; with ``text``, events inside
-    a fronted adverbial phrase count only when the rest of the sentence has none."""
+    a fronted adverbial phrase, or in the subject of "… came as …", count only when the rest of the sentence
+    has none."""
     if text is not None:
         m = _FRONTED.match(text)
         if m:
             rest = [e for e in events if e.trigger[0] >= m.end()]
             if any(e.cameo != "010" for e in rest):
                 events = rest
+        for m in _CAME_AS.finditer(text):
+            # within the sentence of "came as" only (a document may have several sentences)
+            start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            ends = [k for k in (text.find(c, m.end()) for c in ".!?\n") if k >= 0]
+            end = min(ends) if ends else len(text)
+            if any(m.end() <= e.trigger[0] < end and e.cameo != "010" for e in events):
+                events = [e for e in events if not start <= e.trigger[0] < m.start()]
     for ev in events:
         if ev.cameo != "010":
             return ev

@@ -139,9 +139,13 @@ def _en_attributive(tok: Token) -> bool:
 
 def _en_predicate(tok: Token) -> bool:
     """A word the tagger calls an adjective but the parse makes the predicate of a clause with a subject and an
-    object ("police beat protesters": "beat" tagged JJ) is a finite verb."""
+    object ("police beat protesters": "beat" tagged JJ), or that follows a modal ("it would free 150
+    prisoners"), is a verb."""
     kids = {c.dep_ for c in tok.children}
-    return any(d.startswith("nsubj") for d in kids) and bool(kids & {"obj", "dobj"})
+    if any(d.startswith("nsubj") for d in kids) and bool(kids & {"obj", "dobj"}):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.tag_ == "MD"
 
 
 def _match_verb(lex: EventLexicon, tok: Token, sent: Span, ctx: _Context) -> Match | None:
@@ -197,6 +201,8 @@ def _en_verb_form(t: str, stem: str) -> bool:
     if t == stem:
         return True
     rest = t[len(stem):]
+    if stem.endswith("e") and rest[0] not in "aeiouyd" and rest[0] not in "sn":
+        return False  # after a final -e only -d/-s/-n ("broke" → "broken", not "brokered")
     if stem.endswith("ed") and len(stem) > 4:
         return False  # a full past form ("freed") is not the start of another word ("freedoms")
     if len(stem) <= 4 and rest not in EN_SHORT_STEM_ENDINGS:
