@@ -298,3 +298,41 @@ def test_came_as_clause_is_the_news_en(nlp_en, text, root):
     ev = main_event(doc._.lb_events or [], doc.text)
     assert ev is not None and codebook_cameo(ev.cameo, ev.status, ev.polarity)[:2] in (root,) or \
         (ev is not None and ev.cameo[:2] == root), (ev and ev.cameo, text)
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # violence in protests is coded by who does it: protesters riot (145), police/troops repress (175)
+        ("Protesters torched the ruling party headquarters in Nairobi.", "145"),
+        ("Demonstrators clashed with police in central Paris.", "145"),
+        ("Police clashed with demonstrators in Dhaka.", "175"),
+        ("Security forces opened fire on protesters in Lahore.", "175"),
+        # not protests: rebels and soldiers fight; protesters with missiles stay 19x
+        ("Rebels attacked a police station in northern Mali.", "190"),
+        ("Armed demonstrators fired rockets at the Georgian parliament.", "19"),
+        # a one-word "anti-"/"pro-" prefix names what they are against, not who acts: no state "protest" (114)
+        ("Thousands of anti-government protesters marched through Bangkok.", "141"),
+    ],
+)
+def test_protest_violence_en(nlp_en, text, code):
+    doc, ev, actors = _main(nlp_en, text)
+    assert ev is not None and ev.cameo.startswith(code), (ev and ev.cameo, text)
+
+
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        # a reduced passive relative ("troops backed by jets") describes a participant; the news is the main verb
+        ("Nigerian troops backed by fighter jets overran a militant camp on Sunday.", "19"),
+        ("Kurdish fighters supported by American aircraft captured the town of Raqqa.", "19"),
+        # with an auxiliary it is the sentence's own passive
+        ("The deal was backed by Germany.", "05"),
+    ],
+)
+def test_reduced_relative_is_background_en(nlp_en, text, root):
+    doc = nlp_en.make_doc(text)
+    for _name, proc in nlp_en.pipeline:
+        doc = proc(doc)
+    ev = main_event(doc._.lb_events or [], doc.text)
+    assert ev is not None and ev.cameo[:2] == root, (ev and ev.cameo, text)

@@ -55,16 +55,33 @@ _FRONTED = re.compile(r"^\W*(with|after|following|before|despite|amid|under|duri
 _CAME_AS = re.compile(r"\b(?:came|comes|come|coming)\s+(?:just\s+)?(?:as|while)\b", re.I)
 
 
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|had|have|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _reduced_relative(ev: Event, text: str) -> bool:
+    """A past participle with a "by" agent and no auxiliary after its noun ("troops backed by jets", "a truce
+    brokered by Egypt"): it describes a participant, the sentence's news is elsewhere."""
+    s, e = ev.trigger
+    word = text[s:e]
+    if " " in word or not word.lower().endswith(("ed", "en")) or not re.match(r"\s+by\b", text[e:e + 5]):
+        return False
+    before = text[max(0, s - 40):s]
+    return bool(re.search(r"[A-Za-z]\s+$", before)) and not _AUX_BEFORE.search(before)
+
+
 def main_event(events: list[Event], text: str | None = None) -> Event | None:
     """The first event that is not a plain statement (010), else the first event; with ``text``, events inside
-    a fronted adverbial phrase, or in the subject of "… came as …", count only when the rest of the sentence
-    has none."""
+    a fronted adverbial phrase, reduced passive relatives ("troops backed by jets") and the subject of "… came
+    as …" count only when the rest of the sentence has another event."""
     if text is not None:
         m = _FRONTED.match(text)
         if m:
             rest = [e for e in events if e.trigger[0] >= m.end()]
             if any(e.cameo != "010" for e in rest):
                 events = rest
+        reduced = [e for e in events if _reduced_relative(e, text)]
+        if reduced and any(e.cameo != "010" and e not in reduced for e in events):
+            events = [e for e in events if e not in reduced]
         for m in _CAME_AS.finditer(text):
             # within the sentence of "came as" only (a document may have several sentences)
             start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1

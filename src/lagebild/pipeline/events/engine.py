@@ -369,12 +369,20 @@ def _is_dependent_clause(doc: Doc, lex: EventLexicon, span: tuple[int, int], tri
 # ---------------------------------------------------------------------------------------------
 # arguments
 # ---------------------------------------------------------------------------------------------
+def _attitude_prefix(doc: Doc, span: Span) -> bool:
+    """A one-word mention inside "anti-"/"pro-" + word before a noun ("anti-government protesters", "pro-Kremlin
+    media") names what the others are for or against; it is no participant of the event."""
+    i = span.start
+    return len(span) == 1 and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro") \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+
 def _doc_mentions(doc: Doc, actors: list[Actor]) -> list[ArgMention]:
     out = []
     for a in actors:
         for s_, e_ in a.mentions:
             span = doc.char_span(s_, e_, alignment_mode="expand")
-            if span is not None and len(span):
+            if span is not None and len(span) and not _attitude_prefix(doc, span):
                 out.append(ArgMention(span.start, span.end, a))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
@@ -1026,6 +1034,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                 tgt = None  # "verlegte Soldaten in die Region": the source's own forces are the instrument
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
+            if lex.lang == "en":
+                cameo = _protest_violence(doc, cameo, src, tgt)
             place_id = _place(doc, lex, places, sent, match, actor_spans)
             # English: investigations, protests, sanctions and coercion in a place without a named target are
             # aimed at that place's country, the source's own included ("police imposed a curfew in Algiers")
@@ -1226,6 +1236,28 @@ def _intent_plover(cameo: str, polarity: str, plover: str | None, mode: str | No
     if root in CONFLICT_ROOTS and polarity == "positive":
         return "THREATEN", None
     return plover, mode
+
+
+PROTESTER_NOUNS = ("protester", "protestor", "demonstrator", "rioter", "marcher")
+
+
+def _is_protester(doc: Doc, m: ArgMention | None) -> bool:
+    if m is None:
+        return False
+    w = doc[m.end - 1].lower_
+    return w.rstrip("s") in PROTESTER_NOUNS
+
+
+def _protest_violence(doc: Doc, cameo: str, src: ArgMention | None, tgt: ArgMention | None) -> str:
+    """CAMEO codes violence in protests by who does it: protesters who destroy or seize property or clash
+    riot (145, "the building was demolished by protesters", "protesters clashed with police"); police or troops who fight, fire at or beat protesters
+    use violent repression (175, "police clashed with rioters")."""
+    if ((cameo[:2] == "17" and cameo != "175") or cameo == "190") and _is_protester(doc, src):
+        return "145"  # (fighting with small arms, shelling or air strikes stays 19x)
+    if (cameo[:2] == "19" or cameo[:3] in ("182",)) and _is_protester(doc, tgt) and src is not None \
+            and src.actor.sector in ("COP", "MIL", "GOV") and not _is_protester(doc, src):
+        return "175"
+    return cameo
 
 
 def _is_state(doc: Doc, m: ArgMention, actor_lex: ActorLexicon | None) -> bool:
