@@ -198,7 +198,8 @@ VERB_CLASS_CASES = [
     ("Bolivia nationalised the Brazilian gas company.", "17", "BOL", "BRA"),
     ("Militants beheaded a Japanese hostage in Syria.", "18", None, "JPN"),
     ("Kenyan police fired tear gas at opposition supporters in Kisumu.", "17", "KEN", None),
-    ("Indian police beat protesters in Delhi.", "18", "IND", None),
+    ("Indian police beat protesters in Delhi.", "17", "IND", None),  # beating protesters: repression 175
+    ("Gunmen beat two journalists in Karachi.", "18", None, None),
     ("Russian artillery pounded Ukrainian positions near Bakhmut.", "19", "RUS", "UKR"),
     ("Chinese coast guard ships rammed a Philippine boat.", "19", "CHN", "PHL"),
     ("Russian warships blockaded the Ukrainian ports.", "19", "RUS", "UKR"),
