@@ -337,3 +337,25 @@ def test_reduced_relative_is_background_en(nlp_en, text, root):
         doc = proc(doc)
     ev = main_event(doc._.lb_events or [], doc.text)
     assert ev is not None and ev.cameo[:2] == root, (ev and ev.cameo, text)
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # ending one's own attacks de-escalates (087), like suspending them
+        ("The rebels announced that they had ended attacks on government forces.", "087"),
+        ("Turkey halted its military operation in northern Syria.", "087"),
+        # a deadly strike is a military one; a strike of workers stays 143
+        ("Israel blamed Hamas for a deadly strike on the border crossing.", "112"),
+        ("Teachers began a strike in Lagos over unpaid salaries.", "143"),
+        # a word of an organisation's name is no trigger ("Amnesty" is no amnesty)
+        ("Amnesty International criticised Egypt over the trials.", "110"),
+    ],
+)
+def test_more_triggers_en(nlp_en, text, code):
+    doc, ev, actors = _main(nlp_en, text)
+    assert ev is not None and ev.cameo.startswith(code), (ev and ev.cameo, text)
+    if code == "112":
+        assert any(e.cameo.startswith("19") for e in doc._.lb_events), "the strike itself is a military event"
+    if code == "110":
+        assert not any(e.cameo.startswith("084") for e in doc._.lb_events)

@@ -263,7 +263,22 @@ def _match_phrases(lex: EventLexicon, sent: Span, lowers: list[str], ctx: _Conte
     return out
 
 
-def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
+def _name_tokens(doc: Doc, actors: list[Actor]) -> set[int]:
+    """English: capitalised tokens inside a multi-word organisation, person or role mention of the actor layer,
+    except its last word ("Amnesty International", "activists of Amnesty International"; a mislabelled
+    "Israeli Strikes" keeps its trigger)."""
+    out: set[int] = set()
+    for a in actors:
+        if a.type not in ("ORG", "PER", "ROLE"):
+            continue
+        for s_, e_ in a.mentions:
+            span = doc.char_span(s_, e_, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                out.update(t.i for t in span[:-1] if t.text[:1].isupper())
+    return out
+
+
+def find_triggers(doc: Doc, lex: EventLexicon, sent: Span, named: set[int] = frozenset()) -> list[Match]:
     lowers = [t.lower_ for t in sent]
     ctx = _Context(lowers)
     found: list[Match] = _match_phrases(lex, sent, lowers, ctx)
@@ -281,6 +296,8 @@ def find_triggers(doc: Doc, lex: EventLexicon, sent: Span) -> list[Match]:
     for tok in sent:
         if tok.i in taken or not (tok.is_alpha or "-" in tok.text):
             continue
+        if tok.i in named:
+            continue  # a word of an organisation's or person's name ("Amnesty International")
         cands = []
         if (lex.lang == "en" and not _en_attributive(tok)) or (lex.lang != "en" and _verb_candidate(lex, tok)):
             v = _match_verb(lex, tok, sent, ctx)
@@ -930,8 +947,9 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
     use_dep = _has_dep(doc)
     doc_mentions = _doc_mentions(doc, actors)
     mention_starts = [m.start for m in doc_mentions]
+    named = _name_tokens(doc, actors) if lex.lang == "en" else set()
     for sent in _sents(doc):
-        matches = find_triggers(doc, lex, sent)
+        matches = find_triggers(doc, lex, sent, named)
         if not matches:
             continue
         non_statement = [m for m in matches if not m.trigger.cameo.startswith("01")]

@@ -115,7 +115,8 @@ class EventLexicon:
         out: list[tuple[str, Trigger]] = []
         for f in forms:
             out.extend(self.noun_index.get(f[-3:], ()))
-        out.sort(key=lambda x: -len(x[0]))
+        # longest stem first; for the same stem an entry with context first (it beats one without)
+        out.sort(key=lambda x: (-len(x[0]), not x[1].context))
         return out
 
 
