@@ -359,3 +359,28 @@ def test_more_triggers_en(nlp_en, text, code):
         assert any(e.cameo.startswith("19") for e in doc._.lb_events), "the strike itself is a military event"
     if code == "110":
         assert not any(e.cameo.startswith("084") for e in doc._.lb_events)
+
+
+@pytest.mark.parametrize(
+    "text,root,src,tgt",
+    [
+        # a warning whose message is the warner's planned violence is a threat (codebook 13)
+        ("Iran warned that it would attack Israel.", "13", "IRN", "ISR"),
+        ("North Korea warned it would strike American bases.", "13", "PRK", None),
+        # a warning about somebody else's action stays a statement
+        ("Britain warned that Russia would attack Ukraine.", "01", "GBR", None),
+        # a nominal trigger with a "by" agent: the agent is the source, the "of" complement the target
+        ("The condemnation of Israel by Turkey was unusually sharp.", "11", "TUR", "ISR"),
+        ("The invasion of Kuwait by Iraq began in August.", "19", "IRQ", "KWT"),
+        # refusing to accept a proposal rejects it
+        ("Putin did not accept the French proposal.", "12", "RUS", "FRA"),
+    ],
+)
+def test_warning_and_nominal_agent_en(nlp_en, text, root, src, tgt):
+    doc, ev, actors = _main(nlp_en, text)
+    assert ev is not None
+    assert codebook_cameo(ev.cameo, ev.status, ev.polarity)[:2] == root, (ev.cameo, ev.status, text)
+    if src:
+        assert actor_country(actors, ev.source) == src
+    if tgt:
+        assert actor_country(actors, ev.target) == tgt

@@ -524,8 +524,13 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
                 subj = [m for m in before if prep[id(m)] is None]
                 by = subj[0] if subj else None
             return by, pat
+        by_agent = next((m for m in after if m.start - match.end <= 8 and prep[id(m)] in agent), None) \
+            if lex.lang == "en" else None
+        if by_agent is not None:
+            # "criticism of the United States by China": the "by" agent acts, the "of" complement undergoes it
+            src = by_agent
         for m in after:
-            if m.start - match.end > 3:
+            if src is not None or m.start - match.end > 3:
                 break
             p = prep[id(m)]
             if p in agent or (m.start == match.end) or (m.start > match.end and doc[match.end].lower_ in genitive and m.start - match.end <= 2):
@@ -599,6 +604,9 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         src = parse_subj  # the parser's subject after the verb ("griffen bewaffnete Gruppen … an")
     elif subj_after and lex.lang == "de" and after_clause:
         src = subj_after[0]  # "„…“, sagte ein Sprecher": the quotation or clause fills the front field
+    elif subj_before and lex.lang == "en" and len(subj_before) > 1 and _en_parse_subject(doc, i, subj_before):
+        # "Britain warned that Russia would attack Ukraine": the subject of an embedded clause without a comma
+        src = _en_parse_subject(doc, i, subj_before)
     elif subj_before:
         src = subj_before[0]
     elif subj_after and lex.lang == "de" and _fronted(doc, lex, cs, i):
@@ -637,6 +645,17 @@ def _args_by_order(doc: Doc, lex: EventLexicon, match: Match, ms: list[ArgMentio
         rest = [m for m in before if m is not src and (src is None or m.actor is not src.actor)]
         tgt = rest[-1] if rest else None
     return src, tgt
+
+
+def _en_parse_subject(doc: Doc, i: int, cands: list[ArgMention]) -> ArgMention | None:
+    """The mention among ``cands`` that the parse makes the (active) subject of the verb at ``i``."""
+    subj = [c.i for c in doc[i].children if c.dep_ in ("nsubj",)]
+    first = cands[0].start
+    for m in cands:
+        if any(m.start <= k < m.end for k in subj):
+            # only across a verb of its own ("warned that …"), not inside a coordinated subject
+            return m if any(doc[k].pos_ in ("VERB", "AUX") for k in range(first, m.start)) else None
+    return None
 
 
 def _passive_between(doc: Doc, lex: EventLexicon, a: int, b: int) -> bool:
@@ -1098,6 +1117,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
                     sent_events.append(acc)
         if accused:
             sent_events.sort(key=lambda x: x[0].start)  # the accusation ("said") before the violence it reports
+        if lex.lang == "en":
+            sent_events = _warning_as_threat(sent_events)
         events.extend(_dedupe(sent_events, cl))
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
@@ -1105,6 +1126,22 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
     return events
 
 
+def _warning_as_threat(sent_events: list[tuple[Match, Event]]) -> list[tuple[Match, Event]]:
+    """"Iran warned that it would attack Israel": a warning (012) whose message is a planned or conditional
+    coercive or violent action of the warner is that threat (the planned action, coded 13 by the codebook), not a
+    pessimistic comment. The warning is dropped when a later event of the sentence is such an action by the same
+    source (or with no source of its own)."""
+    out = []
+    for k, (m, ev) in enumerate(sent_events):
+        if ev.cameo == "012" and any(
+                e.cameo[:2] in THREAT_ROOTS and e.status in ("planned", "hypothetical") and e.polarity == "positive"
+                and e.source in (ev.source, None) and m2.start > m.start for m2, e in sent_events[k + 1:]):
+            continue
+        out.append((m, ev))
+    return out
+
+
+THREAT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 RESPONSE_ROOTS = {"11", "12"}
 VIOLENCE_ROOTS = {"18", "19", "20"}
 ACCUSATION_TRIGGER = Trigger("112", "verb", ("said",))
