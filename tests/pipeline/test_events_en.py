@@ -384,3 +384,29 @@ def test_warning_and_nominal_agent_en(nlp_en, text, root, src, tgt):
         assert actor_country(actors, ev.source) == src
     if tgt:
         assert actor_country(actors, ev.target) == tgt
+
+
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        # phrasal verbs of the codebook classes
+        ("The rebels gave up their weapons in Bunia.", "08"),
+        ("Iran set free two French citizens.", "08"),
+        ("Belarus locked up the opposition leader.", "17"),
+        ("Rebels took over the town of Goma.", "19"),
+        ("Israeli jets targeted Hamas positions in Gaza.", "19"),
+        ("Workers walked out of factories across South Korea.", "14"),
+        ("Russia said it was ready to use nuclear weapons.", "13"),  # a planned use of force is a threat
+        # look-alikes: taking over an office, targeted sanctions, walking out of talks
+        ("The vice-president took over the presidency.", None),
+        ("The European Union adopted targeted sanctions against Iran.", "16"),
+        ("The Serbian delegation walked out of the talks.", "16"),
+    ],
+)
+def test_phrasal_verbs_en(nlp_en, text, root):
+    doc, ev, actors = _main(nlp_en, text)
+    if root is None:
+        assert not any(e.cameo.startswith("19") for e in doc._.lb_events or []), text
+        return
+    assert ev is not None
+    assert codebook_cameo(ev.cameo, ev.status, ev.polarity)[:2] == root, (ev.cameo, ev.status, text)
