@@ -22,3 +22,15 @@ def test_ner_encoder_depth_and_pieces():
     cfg = Config().from_str(ner_config("de", depth=2, encode_pieces=2), interpolate=False)
     encode = cfg["components"]["ner"]["model"]["tok2vec"]["encode"]
     assert (encode["depth"], encode["maxout_pieces"]) == (2, 2)
+
+
+def test_parser_refit_trains_only_a_new_parser_on_the_frozen_tok2vec():
+    from lagebild.training.configs import parser_refit_config
+
+    cfg = Config().from_str(parser_refit_config("de", "/some/syntax", hidden=64, pieces=2), interpolate=False)
+    assert cfg["nlp"]["pipeline"] == ["tok2vec", "parser"]
+    assert cfg["components"]["tok2vec"]["source"] == "/some/syntax"
+    assert cfg["training"]["frozen_components"] == ["tok2vec"]
+    assert cfg["training"]["annotating_components"] == ["tok2vec"]  # the listener gets its features
+    model = cfg["components"]["parser"]["model"]
+    assert (model["hidden_width"], model["maxout_pieces"]) == (64, 2)

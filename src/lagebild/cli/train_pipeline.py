@@ -30,7 +30,8 @@ def _shipped_shape(lang: str) -> dict:
     hidden, pieces = shape.get("parser", (128, 3))
     return {"width": shape.get("width", 96), "depth": shape.get("depth", 4), "rows": shape.get("rows", 8000),
             "parser_hidden": hidden, "parser_pieces": pieces, "ner_width": shape.get("ner_width"),
-            "ner_depth": shape.get("ner_depth"), "ner_pieces": shape.get("ner_pieces", 3)}
+            "ner_depth": shape.get("ner_depth"), "ner_pieces": shape.get("ner_pieces", 3),
+            "seed": shape.get("seed", 0), "parser_refit": shape.get("parser_refit", False)}
 
 
 @click.command("pipeline")
@@ -54,11 +55,18 @@ def _shipped_shape(lang: str) -> dict:
 @click.option("--ner-pieces", type=int, default=None, help="NER tok2vec maxout pieces (default: shipped meta, else 3).")
 @click.option("--include-nc/--no-include-nc", default=False, show_default=True,
               help="Also train on non-commercial / research-only corpora (the model then inherits NC terms).")
-@click.option("--only", type=click.Choice(["syntax", "ner", "assemble"]), default=None,
-              help="Retrain one part only and reuse the other from the work dir (assemble: no training).")
+@click.option("--seed", type=int, default=None, help="Random seed of the syntax training (default: shipped meta, else 0).")
+@click.option("--parser-refit/--no-parser-refit", default=None,
+              help="Train the parser 128 wide with the shared tok2vec, then refit one of --parser-hidden/--parser-pieces "
+                   "on the frozen tok2vec (default: as recorded in the shipped meta, else no).")
+@click.option("--steps-parser", type=int, default=None,
+              help="Training steps of the parser refit (default: shipped meta, else 4000).")
+@click.option("--only", type=click.Choice(["syntax", "parser", "ner", "assemble"]), default=None,
+              help="Retrain one part only and reuse the others from the work dir or the shipped pipeline "
+                   "(parser: refit the parser on the frozen tok2vec; assemble: no training).")
 @click.option("--interim", is_flag=True, help="Mark the model card as an interim (short) run.")
 def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, parser_hidden, parser_pieces,
-            ner_width, ner_depth, ner_pieces, include_nc, only, interim):
+            ner_width, ner_depth, ner_pieces, seed, parser_refit, steps_parser, include_nc, only, interim):
     """Train the LANG pipeline (tagger, morphology, lemmas, parser, NER) and write it to the package."""
     from ..language import shipped_model_path  # noqa: F401
     from ..training.train import train_pipeline
@@ -76,10 +84,14 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, pa
     ner_depth = ner_depth or shipped["ner_depth"]
     ner_pieces = ner_pieces or shipped["ner_pieces"]
     rows = rows or shipped["rows"]
+    seed = shipped["seed"] if seed is None else seed
+    parser_refit = shipped["parser_refit"] if parser_refit is None else parser_refit
+    steps_parser = steps_parser or int(_shipped_recipe(lang).get("steps", {}).get("parser", 4000))
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,
                           width=width, depth=depth, include_nc=include_nc, only=only, interim=interim,
                           parser_hidden=parser_hidden, parser_pieces=parser_pieces, ner_depth=ner_depth,
-                          ner_pieces=ner_pieces, rows=rows, ner_width=ner_width, log=click.echo)
+                          ner_pieces=ner_pieces, rows=rows, ner_width=ner_width, steps_parser=steps_parser,
+                          seed=seed, parser_refit=parser_refit, log=click.echo)
     click.echo(f"pipeline written to {path}")

@@ -120,6 +120,23 @@ window_size = 1
 maxout_pieces = 3
 """
 
+def _nlp_header(lang: str, pipeline: list[str]) -> str:
+    """The ``[nlp]`` block (default tokenizer: the training corpora are pre-tokenised) and ``[components]``."""
+    return f"""
+[nlp]
+lang = "{lang}"
+pipeline = {json.dumps(pipeline)}
+batch_size = 256
+disabled = []
+before_creation = null
+after_creation = null
+after_pipeline_creation = null
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+
+[components]
+"""
+
+
 _LISTENER = """
 [components.{comp}.model.tok2vec]
 @architectures = "spacy.Tok2VecListener.v1"
@@ -150,19 +167,7 @@ def syntax_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int 
     spent in it, once per transition (64 / 2 runs about 40 % faster than 128 / 3).
     ``rows``: hash-embedding rows of the NORM table (PREFIX gets a quarter, SUFFIX and SHAPE half).
     """
-    parts = [f"""
-[nlp]
-lang = "{lang}"
-pipeline = ["tok2vec","tagger","morphologizer","parser","trainable_lemmatizer"]
-batch_size = 256
-disabled = []
-before_creation = null
-after_creation = null
-after_pipeline_creation = null
-tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
-
-[components]
-"""]
+    parts = [_nlp_header(lang, ["tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer"])]
     parts.append(_TOK2VEC.format(name="tok2vec", width=width, depth=depth, rows=rows, rows_small=rows // 4,
                                  rows_half=rows // 2))
     parts.append(_tagger_like("tagger", width, '''factory = "tagger"
@@ -173,23 +178,7 @@ overwrite = false'''))
 extend = false
 label_smoothing = 0.0
 overwrite = true'''))
-    parts.append("""
-[components.parser]
-factory = "parser"
-learn_tokens = false
-min_action_freq = 5
-moves = null
-update_with_oracle_cut_size = 1000
-
-[components.parser.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "parser"
-extra_state_tokens = false
-hidden_width = {hidden}
-maxout_pieces = {pieces}
-use_upper = true
-nO = null
-""".format(hidden=parser_hidden, pieces=parser_pieces) + _LISTENER.format(comp="parser", width=width))
+    parts.append(_parser(width, parser_hidden, parser_pieces))
     parts.append(_tagger_like("trainable_lemmatizer", width, '''factory = "trainable_lemmatizer"
 backoff = "orth"
 min_tree_freq = 2
@@ -206,6 +195,46 @@ top_k = 1'''))
                                   eval_frequency=eval_frequency, batch_stop=1000,
                                   learn_rate=learn_rate, score_weights=weights))
     return "\n".join(parts)
+
+
+def _parser(width: int, hidden: int, pieces: int) -> str:
+    """A transition-based UD parser listening to the shared tok2vec."""
+    return f"""
+[components.parser]
+factory = "parser"
+learn_tokens = false
+min_action_freq = 5
+moves = null
+update_with_oracle_cut_size = 1000
+
+[components.parser.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "parser"
+extra_state_tokens = false
+hidden_width = {hidden}
+maxout_pieces = {pieces}
+use_upper = true
+nO = null
+""" + _LISTENER.format(comp="parser", width=width)
+
+
+def parser_refit_config(lang: str, source: str, *, width: int = 96, hidden: int = 64, pieces: int = 2,
+                        max_steps: int = 4000, eval_frequency: int = 200, seed: int = 0,
+                        learn_rate: float = 0.001) -> str:
+    """A new (smaller) parser trained on the frozen shared tok2vec of the syntax pipeline at ``source``.
+
+    Tagger, morphologizer and lemmatizer keep their predictions exactly (Mood, the reported-speech
+    signal, does not move); only the parser's hidden layer shrinks, which is where it spends its time.
+    """
+    training = _TRAINING.format(seed=seed, dropout=0.15, patience=0, max_steps=max_steps, frozen='["tok2vec"]',
+                                annotating='["tok2vec"]', eval_frequency=eval_frequency, batch_stop=1000,
+                                learn_rate=learn_rate,
+                                score_weights="dep_uas = 0.0\ndep_las = 1.0\ndep_las_per_type = null\n"
+                                              "sents_p = null\nsents_r = null\nsents_f = 0.0")
+    return _nlp_header(lang, ["tok2vec", "parser"]) + f"""
+[components.tok2vec]
+source = "{source}"
+""" + _parser(width, hidden, pieces) + training
 
 
 def ner_config(lang: str, *, width: int = 96, depth: int = 4, max_steps: int = 6000,
@@ -253,19 +282,7 @@ lists_path = "{gazetteer_lists}"
                                 frozen=json.dumps(frozen), annotating=json.dumps(frozen),
                                 eval_frequency=eval_frequency, batch_stop=1000, learn_rate=learn_rate,
                                 score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null")
-    return f"""
-[nlp]
-lang = "{lang}"
-pipeline = {json.dumps(pipeline)}
-batch_size = 256
-disabled = []
-before_creation = null
-after_creation = null
-after_pipeline_creation = null
-tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
-
-[components]
-{components}
+    return _nlp_header(lang, pipeline) + f"""{components}
 [components.ner]
 factory = "ner"
 incorrect_spans_key = null

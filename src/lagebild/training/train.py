@@ -4,6 +4,8 @@ Two spaCy trainings per language, then assembly:
 
 1. *syntax*: tok2vec + tagger (XPOS) + morphologizer (UPOS + features, incl. Mood) + parser +
    edit-tree lemmatizer, trained on the UD treebanks;
+   (when the shipped parser is smaller than the jointly trained one: *parser refit*, a new parser of that
+   size trained on the frozen shared tok2vec, so tags, morphology and lemmas stay exactly as trained);
 2. *ner*: a NER with its own tok2vec, trained on the NER corpora (labels PER/ORG/LOC/MISC);
 3. the NER is sourced into the syntax pipeline, the news tokenizer rules and the line-break
    sentence rule are added, and the result is written with ``nlp.to_disk``.
@@ -26,7 +28,7 @@ from spacy.tokens import Doc, DocBin
 
 from ..settings import data_path
 from . import corpora as C
-from .configs import ner_config, syntax_config
+from .configs import ner_config, parser_refit_config, syntax_config
 from .tokenizer import customize_tokenizer
 
 NC_NOTE = "non-commercial (CC BY-NC-SA)"
@@ -208,7 +210,7 @@ def _build_ner(lang, nlp, work, include_nc, info, log):
     log(f"ner: {len(tr)} train sentences ({info['ner']['train_tokens']} tokens), {len(dev)} dev")
 
 
-def _train(config: str, name: str, work: Path, log=print) -> Path:
+def _train(config: str, name: str, work: Path, log=print, corpus: str | None = None) -> Path:
     from spacy.cli.train import train as spacy_train
 
     cfg_path = work / f"{name}.cfg"
@@ -218,8 +220,8 @@ def _train(config: str, name: str, work: Path, log=print) -> Path:
         shutil.rmtree(out)
     t0 = time.time()
     spacy_train(cfg_path, out, use_gpu=-1, overrides={
-        "paths.train": str(work / "corpus" / f"{name}_train.spacy"),
-        "paths.dev": str(work / "corpus" / f"{name}_dev.spacy"),
+        "paths.train": str(work / "corpus" / f"{corpus or name}_train.spacy"),
+        "paths.dev": str(work / "corpus" / f"{corpus or name}_dev.spacy"),
     })
     log(f"{name}: trained in {time.time() - t0:.0f}s")
     return out / "model-best"
@@ -245,6 +247,29 @@ def syntax_base(lang: str, work: Path, log=print) -> Path:
             nlp.remove_pipe(name)
         nlp.to_disk(out)
         log(f"syntax: reusing the shipped {lang} pipeline's syntax components ({out})")
+    return out
+
+
+#: the parser size trained jointly with the shared tok2vec (it shapes the features the others read)
+JOINT_PARSER = (128, 3)
+
+
+def refit_parser(lang: str, syntax_dir: Path, work: Path, *, hidden: int, pieces: int, steps: int,
+                 width: int, log=print) -> Path:
+    """``syntax_dir`` with its parser replaced by a ``hidden``/``pieces`` parser trained on the frozen
+    shared tok2vec (saved as ``work/syntax_refit``)."""
+    trained = _train(parser_refit_config(lang, str(syntax_dir.resolve()), width=width, hidden=hidden,
+                                         pieces=pieces, max_steps=steps), "parser", work, log, corpus="syntax")
+    nlp = spacy.load(syntax_dir)
+    refit = spacy.load(trained)
+    after = nlp.pipe_names[nlp.pipe_names.index("parser") - 1]
+    nlp.remove_pipe("parser")
+    nlp.add_pipe("parser", source=refit, after=after)
+    out = work / "syntax_refit"
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    log(f"parser refit ({hidden}/{pieces}) written to {out}")
     return out
 
 
@@ -327,26 +352,35 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
                    only: str | None = None, interim: bool = False, pos_rules: bool = True,
                    no_ner: bool = False, parser_hidden: int = 128, parser_pieces: int = 3,
                    ner_depth: int | None = None, ner_pieces: int = 3, rows: int = 8000,
-                   ner_width: int | None = None, log=print) -> Path:
+                   ner_width: int | None = None, steps_parser: int = 4000, seed: int = 0,
+                   parser_refit: bool = False, log=print) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     if only == "assemble":
         info = json.loads((work / "data.json").read_text(encoding="utf-8"))
     else:
         info = build_corpora(lang, work, include_nc, log=log,
-                             parts=("syntax", "ner") if only is None else (only,))
+                             parts=("syntax", "ner") if only is None else ("syntax" if only == "parser" else only,))
         (work / "data.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     syn = work / "syntax" / "model-best"
     ner = work / "ner" / "model-best"
+    refit = (parser_refit or only == "parser") and (parser_hidden, parser_pieces) != JOINT_PARSER
+    joint = JOINT_PARSER if refit else (parser_hidden, parser_pieces)
     if only in (None, "syntax"):
-        syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax,
-                                   parser_hidden=parser_hidden, parser_pieces=parser_pieces, rows=rows),
+        syn = _train(syntax_config(lang, width=width, depth=depth, max_steps=steps_syntax, seed=seed,
+                                   parser_hidden=joint[0], parser_pieces=joint[1], rows=rows),
                      "syntax", work, log)
+    if refit and only in (None, "syntax", "parser"):
+        base = syn if syn.exists() else syntax_base(lang, work, log)
+        syn = refit_parser(lang, base, work, hidden=parser_hidden, pieces=parser_pieces, steps=steps_parser,
+                           width=width, log=log)
+    elif refit and (work / "syntax_refit").exists():
+        syn = work / "syntax_refit"
     if only in (None, "ner"):
         ner = _train(ner_config(lang, width=ner_width or width, depth=ner_depth or depth, max_steps=steps_ner,
                                 encode_pieces=ner_pieces, **_ner_features(lang, work, log)), "ner", work, log)
-    if only in ("ner", "assemble") and not syn.exists():
+    if only in ("ner", "assemble", "parser") and not syn.exists():
         syn = syntax_base(lang, work, log)
-    if not ner.exists() and only in ("syntax", "assemble") and not no_ner:
+    if not ner.exists() and only in ("syntax", "parser", "assemble") and not no_ner:
         from ..language import shipped_model_path
 
         ner = shipped_model_path(lang) or ner  # keep the shipped NER
@@ -364,6 +398,13 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
 
             given = Config().from_str(cfg.read_text(encoding="utf-8"), interpolate=False)["training"]["max_steps"]
         steps[part] = given
+    if refit:
+        cfg = work / "parser.cfg"
+        if only not in (None, "syntax", "parser") and cfg.exists():
+            from thinc.api import Config
+
+            steps_parser = Config().from_str(cfg.read_text(encoding="utf-8"), interpolate=False)["training"]["max_steps"]
+        steps["parser"] = steps_parser
     pos_docs = None
     if pos_rules and (work / "corpus" / "syntax_gold.spacy").exists():
         pos_docs = list(DocBin().from_disk(work / "corpus" / "syntax_gold.spacy").get_docs(spacy.blank(lang).vocab))
@@ -371,7 +412,8 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
                                           "shape": {"width": width, "depth": depth, "rows": rows,
                                                     "parser": [parser_hidden, parser_pieces],
                                                     "ner_width": ner_width or width, "ner_depth": ner_depth or depth,
-                                                    "ner_pieces": ner_pieces},
+                                                    "ner_pieces": ner_pieces,
+                                                    "parser_refit": refit, "seed": seed},
                                           "steps": steps,
                                           "ner_features": list(NER_FEATURES.get(lang, ())),
                                           "interim": interim})
