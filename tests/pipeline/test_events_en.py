@@ -410,3 +410,16 @@ def test_phrasal_verbs_en(nlp_en, text, root):
         return
     assert ev is not None
     assert codebook_cameo(ev.cameo, ev.status, ev.polarity)[:2] == root, (ev.cameo, ev.status, text)
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("A senior Chinese envoy is set to visit Seoul next week.", "planned"),
+        ("Morocco is about to restore diplomatic ties with Iran.", "planned"),
+        ("The envoy visited Seoul last week.", "asserted"),
+    ],
+)
+def test_two_word_plan_markers_en(nlp_en, text, status):
+    doc, ev, actors = _main(nlp_en, text)
+    assert ev is not None and ev.status == status, (ev and ev.status, text)

@@ -820,7 +820,13 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
     for s, e in scopes:
         for j in range(s, e):
             w = doc[j].lower_
-            if j in own or not lex.markers.has("planned", w):
+            if j in own:
+                continue
+            if not lex.markers.has("planned", w):
+                # two-word markers ("is to", "about to", "set to")
+                if j + 1 < e and j + 1 not in own and lex.markers.has("planned", w + " " + doc[j + 1].lower_) \
+                        and j + 1 < match.start:
+                    return "planned"
                 continue
             if w in ("soll", "sollen") and any(doc[k].lower_ in ("haben", "sein") for k in range(match.start + 1, min(e, match.start + 4))):
                 return "reported"  # "soll … geliefert haben": allegedly
