@@ -423,3 +423,19 @@ def test_phrasal_verbs_en(nlp_en, text, root):
 def test_two_word_plan_markers_en(nlp_en, text, status):
     doc, ev, actors = _main(nlp_en, text)
     assert ev is not None and ev.status == status, (ev and ev.status, text)
+
+
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Japan contributed ten million dollars to the relief effort in Haiti.", "07"),
+        ("Ethiopia has broken relations with Libya.", "16"),
+        ("Several states contributed to the debate in Geneva.", None),  # no money or goods: no aid
+    ],
+)
+def test_contributions_and_broken_relations_en(nlp_en, text, root):
+    doc, ev, actors = _main(nlp_en, text)
+    if root is None:
+        assert not any(e.cameo.startswith("07") for e in doc._.lb_events or [])
+    else:
+        assert ev is not None and ev.cameo[:2] == root, (ev and ev.cameo, text)
