@@ -69,10 +69,18 @@ def _set_mood(tok: Token, mood: str) -> None:
     tok.set_morph(feats)
 
 
+def _drop_mood(tok: Token) -> None:
+    feats = tok.morph.to_dict()
+    feats.pop("Mood", None)
+    tok.set_morph(feats)
+
+
 def apply_mood_rules(doc: Doc) -> Doc:
     forms = subjunctive_forms("de")
     for tok in doc:
         if not _is_finite(tok):
+            if tok.pos_ not in ("VERB", "AUX") and tok.morph.get("Mood"):
+                _drop_mood(tok)  # "die wenigsten" (PIAT), "steigende" (ADJA): mood is a verb feature
             continue
         low = tok.lower_
         if low in forms:
