@@ -69,18 +69,24 @@ def _set_mood(tok: Token, mood: str) -> None:
     tok.set_morph(feats)
 
 
-def _drop_mood(tok: Token) -> None:
-    feats = tok.morph.to_dict()
-    feats.pop("Mood", None)
-    tok.set_morph(feats)
+def _drop_mood_of_non_verbs(doc: Doc) -> None:
+    """Mood is a verb feature: "die wenigsten" (PIAT) or "steigende" (ADJA) lose a predicted Mood=Sub."""
+    morphs = doc.to_array("MORPH")
+    with_mood = {h for h in set(morphs.tolist()) if h and "Mood=" in doc.vocab.strings[h]}
+    if not with_mood:
+        return
+    for i, h in enumerate(morphs.tolist()):
+        if h in with_mood and doc[i].pos_ not in ("VERB", "AUX"):
+            feats = doc[i].morph.to_dict()
+            feats.pop("Mood", None)
+            doc[i].set_morph(feats)
 
 
 def apply_mood_rules(doc: Doc) -> Doc:
     forms = subjunctive_forms("de")
+    _drop_mood_of_non_verbs(doc)
     for tok in doc:
         if not _is_finite(tok):
-            if tok.pos_ not in ("VERB", "AUX") and tok.morph.get("Mood"):
-                _drop_mood(tok)  # "die wenigsten" (PIAT), "steigende" (ADJA): mood is a verb feature
             continue
         low = tok.lower_
         if low in forms:
