@@ -58,6 +58,9 @@ SENTENCES = [
     # not a dateline: parentheses inside a sentence
     ("Der Vertreter der Vereinten Nationen (UN) - so hieß es - reiste ab.", 1),
     ("Er sprach mit Anna Beck (SPD) – und mit niemandem sonst.", 1),
+    # footnote marks belong to a sentence: after it on the same line, else before the next one
+    ("Die Zahl stieg auf 40 Prozent.*\nDie Regierung widersprach.", 2),
+    ("Die Zahl stieg auf 40 Prozent.\n* Angaben des Ministeriums.", 2),
 ]
 
 

@@ -156,9 +156,35 @@ def merge_datelines(doc: Doc) -> Doc:
     return doc
 
 
+_FOOTNOTE_MARKS = {"*", "**", "***", "†"}
+
+
+def merge_footnote_marks(doc: Doc) -> Doc:
+    """After parsing: a sentence that is only a footnote mark (``*``) joins the sentence it belongs to —
+    the previous one when the mark follows it on the same line ("… Signal.*"), else the next one
+    ("* Der Text wurde aktualisiert."); a sentence of whitespace only joins the previous one."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    sents = list(doc.sents)
+    for k, cur in enumerate(sents):
+        words = [t for t in cur if not t.is_space]
+        if any(t.text not in _FOOTNOTE_MARKS for t in words):
+            continue
+        prev = sents[k - 1] if k > 0 else None
+        nxt = sents[k + 1] if k + 1 < len(sents) else None
+        glued = prev is not None and "\n" not in doc[cur.start - 1].whitespace_ and not doc[cur.start - 1].is_space
+        # blank lines (no words at all) stay with the sentence before them
+        host = prev if glued or nxt is None or (not words and prev is not None) else nxt
+        if host is None:
+            continue
+        cur.root.head = host.root
+        cur.root.dep_ = "punct" if words else "dep"
+    return doc
+
+
 class DatelineMerge:
     def __call__(self, doc: Doc) -> Doc:
-        return merge_datelines(doc)
+        return merge_footnote_marks(merge_datelines(doc))
 
 
 @Language.factory("lagebild_dateline_merge")
