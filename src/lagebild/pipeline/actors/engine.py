@@ -304,33 +304,122 @@ class MentionFinder:
             return Mention(i, i + 1, "GPE", tok.text, a3, None, a3, key=f"GPE:{a3}")
         return None
 
+    # -- stance prefixes ------------------------------------------------------------------------
+    def block_stance(self) -> None:
+        """"anti-Israel protesters", "pro-Russian separatists": the prefixed word is no actor and gives the group
+        no country (the group's country comes from the text's places, see :func:`assign_focus_country`)."""
+        for s, e in stance_targets(self.doc, self.lex):
+            for t in range(s, e):
+                self.taken[t] = True
+
+    # -- role nouns used as modifiers -------------------------------------------------------------
+    def drop_modifier_roles(self) -> None:
+        """"its military cooperation", "the government budget", "police reform": a role noun that modifies a
+        following common noun (compound/amod in the parse) names no actor. Kept where the head is itself an
+        actor mention ("government troops") or an event noun ("police raids", "a government
+        crackdown", "Russia's military buildup": the modifier is the agent); a member noun as the head
+        ("opposition groups", "military sources") joins the role's mention."""
+        doc = self.doc
+        if not _has_dep(doc):
+            return
+        covered = {t for x in self.mentions for t in range(x.start, x.end)}
+        keep = []
+        for m in self.mentions:
+            if m.kind == "ROLE" and m.end - m.start == 1 and m.role is not None and self._modifies_noun(m.start, covered):
+                head = doc[m.start].head
+                if head.lower_ not in self.lex.members:
+                    continue
+                m.end = head.i + 1  # "opposition groups", "military sources": the group's members act
+                for t in range(m.start, m.end):
+                    self.taken[t] = True
+            keep.append(m)
+        self.mentions = keep
+
+    def _modifies_noun(self, i: int, covered: set[int]) -> bool:
+        doc = self.doc
+        tok = doc[i]
+        if tok.dep_ not in MODIFIER_DEPS:
+            return False
+        head = tok.head
+        if not (i < head.i <= i + 3) or head.pos_ != "NOUN" or head.ent_type_ or head.i in covered:
+            return False
+        if any(doc[t].pos_ not in ("NOUN", "ADJ", "PROPN") or doc[t].i in covered for t in range(i + 1, head.i)):
+            return False  # only a noun phrase's own modifiers in between
+        return not _is_event_noun(self.lex.lang, head.lower_)  # "police raids": the police act
+
     # -- media named after their type noun -------------------------------------------------------
-    def media_names(self) -> None:
-        """"die Zeitung „Morgenpost“", "der Sender CNN", "die Nachrichtenagentur Reuters": one organisation
-        actor named by the medium's own name (sector MED; the type noun stays in the mention span)."""
-        for m in sorted(self.mentions, key=lambda x: x.start):
-            if m.kind != "ROLE" or m.role not in self.lex.media or m.end - m.start != 1:
+    def _media_type_nouns(self) -> list[tuple[int, int, Mention | None]]:
+        """(start, end, role mention or None) of medium type nouns: a role mention ("Zeitung", German compounds
+        such as "Wochenzeitung") or a listed word sequence ("news agency", "broadcaster")."""
+        doc, lex = self.doc, self.lex
+        out = [(m.start, m.end, m) for m in self.mentions
+               if m.kind == "ROLE" and m.role in lex.media and m.end - m.start == 1]
+        starts = {s for s, _e, _m in out}
+        lower = [t.lower_ for t in doc]
+        for i in range(len(doc)):
+            if i in starts:
                 continue
-            found = self._medium_name(m.end)
+            for phrase in lex.media_phrases:
+                w = len(phrase)
+                if tuple(lower[i : i + w]) == phrase:
+                    if all(x.kind == "ROLE" and x.start >= i and x.end <= i + w
+                           for x in self.mentions if x.start < i + w and x.end > i):
+                        out.append((i, i + w, None))
+                    break
+        return sorted(out, key=lambda x: x[0])
+
+    def media_names(self) -> None:
+        """"die Zeitung „Morgenpost“", "der Sender CNN", "the newspaper Haaretz", "the news agency Tass": one
+        organisation actor named by the medium's own name (sector MED; the type noun stays in the mention span)."""
+        for start, noun_end, m in self._media_type_nouns():
+            if m is not None and m not in self.mentions:
+                continue
+            found = self._medium_name(noun_end)
             if found is None:
                 continue
             end, ns, ne = found
-            inside = [x for x in self.mentions if x is not m and x.start < end and x.end > m.end]
-            if any(x.start < m.end or x.end > end or x.kind in ("GPE", "PRON") for x in inside):
-                continue  # a place ("die Medien Russlands") or a mention reaching past the name
             name = self.doc[ns:ne].text
+            if self.lex.nationality(name):
+                continue  # "the daily Israeli raids": a nationality word, no title
+            inside = [x for x in self.mentions if x is not m and x.start < end and x.end > noun_end]
+            typed = [x for x in self.mentions if x is not m and x.start >= start and x.end <= noun_end]
+            if any(x.start < noun_end or x.end > end or x.kind in ("GPE", "PRON") for x in inside):
+                continue  # a place ("die Medien Russlands") or a mention reaching past the name
             bare = self._strip_article(ns, ne)
             known = self._lookup_known(name) or self._lookup_known(bare)
             if known is not None:
-                new = _known_mention(m.start, end, known[0], known[1], name)
+                new = _known_mention(start, end, known[0], known[1], name)
                 new.sector = new.sector or "MED"
             else:
-                new = Mention(m.start, end, "ORG", name, None, "MED", key=f"ORG:{norm(bare)}")
-            new.role = m.role
-            drop = {id(m)} | {id(x) for x in inside}
+                new = Mention(start, end, "ORG", name, None, "MED", key=f"ORG:{norm(bare)}")
+            new.role = m.role if m is not None else " ".join(t.lower_ for t in self.doc[start:noun_end])
+            nat = self._medium_nationality(start)  # "the Israeli newspaper Haaretz", "die russische Zeitung „X“"
+            if nat is not None:
+                new.start, new.country = nat[0], new.country or nat[1]
+                if nat[2] is not None:
+                    typed.append(nat[2])
+            drop = {id(m)} | {id(x) for x in inside + typed}
             self.mentions = [x for x in self.mentions if id(x) not in drop]
             self._add(new)
             self._repeat_name(new, bare)
+
+    def _medium_nationality(self, start: int) -> tuple[int, str, Mention | None] | None:
+        """(start, alpha-3, mention to drop) of a nationality adjective right before a medium's type noun."""
+        j = start - 1
+        if j < 0:
+            return None
+        prev = next((x for x in self.mentions if x.start == j and x.end == start), None)
+        if prev is not None:
+            if prev.kind == "GPE" and prev.sector is None and prev.country and self.lex.nationality(self.doc[j].text) \
+                    and not self.gaz.lookup(self.doc[j].text):
+                return j, prev.country, prev  # "Israeli" (not the country "Israel")
+            return None
+        if self.taken[j]:
+            return None
+        a3 = self.lex.adjective_country(self.doc[j].text)
+        if a3 and not self.gaz.lookup(self.doc[j].text):
+            return j, a3, None
+        return None
 
     def _repeat_name(self, medium: Mention, bare: str) -> None:
         """Later bare uses of a medium's name ("Die Morgenpost zitierte …") are mentions of it too."""
@@ -608,6 +697,7 @@ PLACE_HEADS = {"hauptstadt", "stadt", "region", "provinz", "dorf", "ort", "ortsc
 EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "operations", "exercise", "exercises",
                      "intelligence", "equipment", "personnel", "observers", "offensive", "court", "courts", "leaders",
                      "officials", "spokesman", "spokeswoman", "base", "bases", "vehicles", "junta", "regime", "rule"}
+MODIFIER_DEPS = {"compound", "amod", "nmod:npmod"}
 ADJ_ENDINGS_DE = ("e", "en", "er", "es", "em")
 NOT_ADJ_DE = {"wollen", "sollen", "können", "müssen", "werden", "haben", "sein", "ihre", "seine", "unsere", "diese", "jene",
               "keine", "eine", "alle", "viele", "beiden", "haben", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}
@@ -658,12 +748,41 @@ def _indefinite(doc: Doc, m: Mention, lex: ActorLexicon) -> bool:
     return False
 
 
+def stance_targets(doc: Doc, lex: ActorLexicon) -> list[tuple[int, int]]:
+    """Token spans of what a stance prefix names ("anti-Israel", "Anti-government", "pro-Russian", also written as
+    one token): the group described is for or against it, so it is neither an actor nor the group's country.
+    The prefix and its hyphen are part of the span."""
+    if not lex.stance:
+        return []
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        split = lex.hyphen_prefix(tok.text)
+        if split is not None and split[0].lower() in lex.stance:
+            out.append((i, i + 1))  # "anti-Israel" as one token
+            continue
+        if tok.lower_ not in lex.stance or i + 2 >= n or doc[i + 1].text not in ("-", "–", "‑") \
+                or tok.whitespace_ or doc[i + 1].whitespace_:
+            continue
+        start, end = i + 2, i + 3
+        for width in range(3, 1, -1):  # "anti-United States": the longest name
+            if start + width <= n and all(t.is_alpha for t in doc[start : start + width]):
+                text = doc[start : start + width].text
+                if lex.gaz.lookup(text) or lex.nationality(text):
+                    end = start + width
+                    break
+        out.append((i, end))
+    return out
+
+
 def find_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     finder = MentionFinder(doc, lex)
+    finder.block_stance()
     finder.from_ents()
     finder.titles()
     finder.from_lexicon()
     finder.media_names()
+    finder.drop_modifier_roles()
     finder.expand_roles()
     finder.mark_acting()
     return sorted(finder.mentions, key=lambda m: m.start)
@@ -809,6 +928,9 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
     from collections import Counter
 
     places = doc._.lb_places or []
+    stance = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in stance_targets(doc, lex)]
+    if stance:  # "anti-Israel protesters in London": Israel is what they oppose, not where they are
+        places = [p for p in places if not any(s <= p.start < e for s, e in stance)]
     doc_counts: Counter[str] = Counter()
     for p in places:
         a3 = lex.gaz.to_alpha3(p.country)

@@ -62,6 +62,13 @@ class ActorLexicon:
         self.titles = {m.strip() for m in markers.get("title", [])}
         self.armed = {m.strip().lower() for m in markers.get("armed", [])}  # "bewaffnete Gruppen" → UAF
         self.media = {m.strip().lower() for m in markers.get("medium", [])}  # "die Zeitung „Morgenpost“"
+        # type nouns of media as word sequences ("news agency"), longest first: "the news agency Tass"
+        self.media_phrases = sorted({tuple(m.split()) for m in self.media if m}, key=lambda p: -len(p))
+        # stance prefixes: "anti-Israel protesters" oppose Israel, "pro-Russian separatists" support Russia; in
+        # both the word after the prefix names what the group is for or against, not the group's own country
+        # nouns for a part or members of the group a modifier names: "opposition groups", "military sources"
+        self.members = {m.strip().lower() for m in markers.get("member", []) if m.strip()}
+        self.stance = {m.strip().lower() for m in markers.get("opposing", []) + markers.get("supporting", []) if m.strip()}
 
     def _known(self, filename: str) -> dict[str, Known]:
         out: dict[str, Known] = {}

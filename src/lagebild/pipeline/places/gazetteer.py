@@ -203,11 +203,17 @@ class Gazetteer:
         return None
 
     def capital_country(self, word: str) -> str | None:
-        """Alpha-2 of the country whose capital ``word`` names (``Moskau`` → RU), else None."""
-        for cand in self.lookup(word):
+        """Alpha-2 of the country whose capital ``word`` names (``Moskau`` → RU), else None. Only where the
+        capital is the word's most prominent reading: "Delhi" is also a GeoNames alternate name of Dili (TL),
+        but the Indian city outranks it, so "Delhi" names no capital (and never Timor-Leste)."""
+        cands = self.lookup(word)
+        if not cands:
+            return None
+        top = max(cands, key=lambda c: self.score(c, {}))
+        for cand in cands:
             cap = self.capital_of.get(cand.country)
             if cand.kind == "city" and cap is not None and cap.geonameid == cand.geonameid:
-                return cand.country
+                return cand.country if cand.country == top.country else None
         return None
 
     def country_name(self, a2: str) -> str:
