@@ -119,3 +119,10 @@ def test_tags_lemmas_parse_ner(nlp):
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Paris") == "LOC"
     assert any(l == "PER" and "Scholz" in t for t, l in labels.items())
+
+
+def test_runs_of_footnote_marks_leave_a_valid_tree(nlp):
+    doc = nlp("Erster Satz.\n***\n\n* * *\nZweiter Satz.*\n*\n\n")
+    for sent in doc.sents:
+        assert sent.root is not None  # raises E039 on a broken (cyclic) tree
+    assert [s.text.strip() for s in doc.sents][-1].endswith("Zweiter Satz.*\n*")

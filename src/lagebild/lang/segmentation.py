@@ -166,19 +166,27 @@ def merge_footnote_marks(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     sents = list(doc.sents)
+    real = [any(not t.is_space and t.text not in _FOOTNOTE_MARKS for t in sent) for sent in sents]
+    moves = []  # (root of the mark's sentence, root of the host sentence): collected before any head changes
     for k, cur in enumerate(sents):
-        words = [t for t in cur if not t.is_space]
-        if any(t.text not in _FOOTNOTE_MARKS for t in words):
+        if real[k]:
             continue
-        prev = sents[k - 1] if k > 0 else None
-        nxt = sents[k + 1] if k + 1 < len(sents) else None
+        words = [t for t in cur if not t.is_space]
+        # hosts are sentences with words, never another mark ("* * *" lines would attach to each other)
+        prev = next((sents[j] for j in range(k - 1, -1, -1) if real[j]), None)
+        nxt = next((sents[j] for j in range(k + 1, len(sents)) if real[j]), None)
         glued = prev is not None and "\n" not in doc[cur.start - 1].whitespace_ and not doc[cur.start - 1].is_space
         # blank lines (no words at all) stay with the sentence before them
         host = prev if glued or nxt is None or (not words and prev is not None) else nxt
         if host is None:
             continue
-        cur.root.head = host.root
-        cur.root.dep_ = "punct" if words else "dep"
+        try:
+            moves.append((cur.root.i, host.root.i, "punct" if words else "dep"))
+        except RuntimeError:  # E039: a sentence without a single root (broken parse) is left alone
+            continue
+    for mark, host, dep in moves:
+        doc[mark].head = doc[host]
+        doc[mark].dep_ = dep
     return doc
 
 
