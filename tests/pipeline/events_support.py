@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lagebild.evaluate.events import actor_country, main_event
+from lagebild.pipeline.events.lexicon import codebook_cameo
 
 LAYERS = ("lagebild_places", "lagebild_actors", "lagebild_events")
 
@@ -17,10 +18,12 @@ def analyse(nlp, text, dct="2024-05-01"):
     return doc, main_event(doc._.lb_events or []), actors
 
 
-def check_coding(doc, ev, actors, root, src, tgt):
-    """The main event has CAMEO root ``root`` and, where given, these source/target countries."""
+def check_coding(doc, ev, actors, root, src, tgt, *, as_exported=False):
+    """The main event has CAMEO root ``root`` and, where given, these source/target countries.
+    ``as_exported``: compare the code a CAMEO coder gives (planned cooperation 03, refusal 12, …)."""
     assert ev is not None, "no event"
-    assert ev.cameo[:2] == root, (ev.cameo, doc.text[ev.trigger[0] : ev.trigger[1]])
+    cameo = codebook_cameo(ev.cameo, ev.status, ev.polarity) if as_exported else ev.cameo
+    assert cameo[:2] == root, (cameo, ev.status, doc.text[ev.trigger[0] : ev.trigger[1]])
     if src:
         assert actor_country(actors, ev.source) == src
     if tgt:
