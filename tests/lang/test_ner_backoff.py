@@ -35,3 +35,23 @@ def test_german_backoff_acronym_and_off_switch():
     assert [(e.text, e.label_) for e in on.ents] == [("DFB", "ORG")]
     off = NerBackoff("de", backoff=False)(_doc(words, tags, []))
     assert list(off.ents) == []
+
+
+@pytest.mark.parametrize("words, tags, ents, expected", [
+    # headline noun labelled ORG, the body uses it as a common noun: dropped
+    (["Hilfe", "für", "Grenzregion", "\n\n", "Die", "Grenzregion", "leidet", "."],
+     ["NN", "APPR", "NN", "_SP", "ART", "NN", "VVFIN", "$."], [(2, 3, "ORG")], []),
+    # the only occurrence: kept (one sentence, as in GermEval)
+    (["Die", "Bundesregierung", "tagte", "."], ["ART", "NN", "VVFIN", "$."], [(1, 2, "ORG")],
+     [("Bundesregierung", "ORG")]),
+    # a proper noun (NE) is never dropped (and the back-off labels the known place the NER missed)
+    (["Berlin", "prüft", ".", "In", "Berlin", "."], ["NE", "VVFIN", "$.", "APPR", "NE", "$."], [(0, 1, "LOC")],
+     [("Berlin", "LOC"), ("Berlin", "LOC")]),
+    # labelled everywhere: kept
+    (["Bundesregierung", "tagt", ".", "Die", "Bundesregierung", "schweigt", "."],
+     ["NN", "VVFIN", "$.", "ART", "NN", "VVFIN", "$."], [(0, 1, "ORG"), (4, 5, "ORG")],
+     [("Bundesregierung", "ORG"), ("Bundesregierung", "ORG")]),
+])
+def test_common_noun_entities_follow_the_documents_usage(words, tags, ents, expected):
+    doc = NerBackoff("de")(_doc(words, tags, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -7,7 +7,8 @@ the NER left unlabelled become entities when the evidence is clear:
 
 (A rule "two or more proper nouns → PER" lowered precision on GermEval dev and is off: ``_PER_RULE``.)
 
-Single unknown proper nouns are left alone. Existing entities are never changed, except that an entity
+Single unknown proper nouns are left alone. For precision, a one-word entity tagged as a common noun is
+dropped when the document uses the same word elsewhere outside any entity ("Grenzregion" in a headline). Existing entities are never changed, except that an entity
 never begins or ends with a whitespace token ("Grenzregion\n\n" → "Grenzregion"; the statistical NER,
 trained on text without line breaks, sometimes swallows the blank line after a headline). That repair runs
 for every language; the back-off itself is German only (option ``backoff``).
@@ -96,6 +97,25 @@ def backoff_entities(doc: Doc, lang: str = "de") -> Doc:
     return doc
 
 
+_COMMON_NOUN = {"de": ("NN",), "en": ("NN", "NNS")}
+
+
+def drop_inconsistent_common_nouns(doc: Doc, lang: str = "de") -> Doc:
+    """A one-word entity tagged as a common noun ("Grenzregion" as ORG in a headline) is dropped when the
+    same word occurs elsewhere in the document outside any entity: the document's own usage says it is
+    no name. (Single sentences, as in GermEval, are never changed.)"""
+    tags = _COMMON_NOUN.get(lang, ())
+    ents = list(doc.ents)
+    suspects = [e for e in ents if len(e) == 1 and e[0].tag_ in tags]
+    if not suspects:
+        return doc
+    outside = {t.text for t in doc if not t.ent_type and t.tag_ in tags}
+    keep = [e for e in ents if not (len(e) == 1 and e[0].tag_ in tags and e.text in outside)]
+    if len(keep) < len(ents):
+        doc.ents = keep
+    return doc
+
+
 class NerBackoff:
     def __init__(self, lang: str = "de", backoff: bool = True) -> None:
         self.lang = lang
@@ -103,7 +123,10 @@ class NerBackoff:
 
     def __call__(self, doc: Doc) -> Doc:
         trim_whitespace(doc)
-        return backoff_entities(doc, self.lang) if self.backoff else doc
+        if not self.backoff:
+            return doc
+        drop_inconsistent_common_nouns(doc, self.lang)
+        return backoff_entities(doc, self.lang)
 
 
 @Language.factory("lagebild_ner_backoff", default_config={"lang": "de", "backoff": True})
