@@ -287,6 +287,12 @@ def test_medium_takes_the_documents_country_not_its_reports(nlp_full_de):
     assert _actor_at(doc, "Armee").country == "FRA"
 
 
+def test_reported_actors_do_not_take_the_reporting_mediums_country(nlp_full_de):
+    doc = nlp_full_de("Berlin. Die Regierung beriet. Die Zeitung „Morgenpost“ hatte berichtet, die französische "
+                      "Armee habe bereits Soldaten in die Region verlegt.")
+    assert _actor_at(doc, "Soldaten").country == "FRA"
+
+
 def test_country_actors_keep_english_names_in_english(nlp_actors_en):
     doc = nlp_actors_en("Syria rejected the accusations.")
     assert _find(doc, "Syria").name == "Syria"

@@ -965,6 +965,9 @@ def assign_focus_country(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> No
                         local[a3] += 1
             for other in actors:
                 if other.country and other is not a and any(sent.start_char <= st < sent.end_char for st, _e in other.mentions):
+                    if other.sector == "MED":
+                        continue  # the reporting medium says nothing about who is reported on ("Die Zeitung
+                        # „Morgenpost“ berichtete, die französische Armee habe Soldaten verlegt": French soldiers)
                     local[other.country] += 1
             if local:
                 counts = local
