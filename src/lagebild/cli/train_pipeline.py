@@ -19,19 +19,15 @@ def _shipped_recipe(lang: str) -> dict:
     return json.loads((path / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
 
 
-def _shipped_syntax_steps(lang: str, fallback: int = 6000) -> int:
-    """The syntax training steps recorded in the shipped pipeline's meta."""
-    return int(_shipped_recipe(lang).get("steps", {}).get("syntax", fallback))
-
-
-def _shipped_shape(lang: str) -> dict:
-    """The model sizes recorded in the shipped meta (older metas: the defaults)."""
-    shape = _shipped_recipe(lang).get("shape", {})
+def _shipped_shape(recipe: dict) -> dict:
+    """The model sizes and steps recorded in the shipped meta (older metas: the defaults)."""
+    shape, steps = recipe.get("shape", {}), recipe.get("steps", {})
     hidden, pieces = shape.get("parser", (128, 3))
     return {"width": shape.get("width", 96), "depth": shape.get("depth", 4), "rows": shape.get("rows", 8000),
             "parser_hidden": hidden, "parser_pieces": pieces, "ner_width": shape.get("ner_width"),
             "ner_depth": shape.get("ner_depth"), "ner_pieces": shape.get("ner_pieces", 3),
-            "seed": shape.get("seed", 0), "parser_refit": shape.get("parser_refit", False)}
+            "seed": shape.get("seed", 0), "parser_refit": shape.get("parser_refit", False),
+            "steps_syntax": int(steps.get("syntax", 6000)), "steps_parser": int(steps.get("parser", 4000))}
 
 
 @click.command("pipeline")
@@ -73,9 +69,8 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, pa
 
     if out is None:
         out = Path(__file__).resolve().parents[1] / "models" / f"{lang}_core"
-    if steps_syntax is None:
-        steps_syntax = _shipped_syntax_steps(lang)
-    shipped = _shipped_shape(lang)
+    shipped = _shipped_shape(_shipped_recipe(lang))
+    steps_syntax = steps_syntax or shipped["steps_syntax"]
     width = width or shipped["width"]
     depth = depth or shipped["depth"]
     ner_width = ner_width or shipped["ner_width"]
@@ -86,7 +81,7 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, pa
     rows = rows or shipped["rows"]
     seed = shipped["seed"] if seed is None else seed
     parser_refit = shipped["parser_refit"] if parser_refit is None else parser_refit
-    steps_parser = steps_parser or int(_shipped_recipe(lang).get("steps", {}).get("parser", 4000))
+    steps_parser = steps_parser or shipped["steps_parser"]
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,

@@ -106,13 +106,13 @@ def drop_inconsistent_common_nouns(doc: Doc, lang: str = "de") -> Doc:
     no name. (Single sentences, as in GermEval, are never changed.)"""
     tags = _COMMON_NOUN.get(lang, ())
     ents = list(doc.ents)
-    suspects = [e for e in ents if len(e) == 1 and e[0].tag_ in tags]
+    suspects = {e.start for e in ents if len(e) == 1 and e[0].tag_ in tags}
     if not suspects:
         return doc
     outside = {t.text for t in doc if not t.ent_type and t.tag_ in tags}
-    keep = [e for e in ents if not (len(e) == 1 and e[0].tag_ in tags and e.text in outside)]
-    if len(keep) < len(ents):
-        doc.ents = keep
+    drop = {i for i in suspects if doc[i].text in outside}
+    if drop:
+        doc.ents = [e for e in ents if e.start not in drop]
     return doc
 
 
