@@ -158,3 +158,25 @@ def test_delhi_is_india_not_timor_leste(nlp_en, text, word, country):
     a = _actor(doc, word)
     assert a is not None and a.country == country, _names(doc)
     assert not any(x.country == "TLS" for x in doc._.lb_actors) or country == "TLS"
+
+
+# -- institution + person noun: one group whose sector is the institution's ------------------------------
+@pytest.mark.parametrize(
+    "text,word,name,sector",
+    [
+        ("An army spokesman said the troops had withdrawn.", "spokesman", "army spokesman", "MIL"),
+        ("Police officers arrested three men on Monday.", "officers", "Police officers", "COP"),
+        ("Army officers refused to obey the order.", "officers", "Army officers", "MIL"),
+        ("Government officials denied the report.", "officials", "Government officials", "GOV"),
+        ("Government soldiers attacked the camp.", "soldiers", "Government soldiers", "MIL"),  # not GOV
+        # negatives: a lone institution, and a person noun alone keep their own mention
+        ("The army said it had withdrawn.", "army", "army", "MIL"),
+        ("A spokesman said the talks had failed.", "spokesman", "spokesman", None),
+    ],
+)
+def test_institution_and_person_noun_are_one_group(nlp_en, text, word, name, sector):
+    doc = nlp_en(text)
+    a = _actor(doc, word)
+    assert a is not None and (a.name, a.sector) == (name, sector), _names(doc)
+    if " " in name:  # the institution word is no actor of its own
+        assert _actor(doc, name.split()[0]).id == a.id, _names(doc)

@@ -224,6 +224,15 @@ class MentionFinder:
                     i += 1
                     continue
             role = lex.role(text)
+            head = lex.role(doc[i + 1].text) if role is not None and lex.lang == "en" and i + 1 < n else None
+            if head is not None and head.person and not role.person and self._free(i, i + 2):
+                # "army spokesman", "police officers", "military leaders": one group of people, whose sector is the
+                # institution's ("government soldiers" stay MIL: a government names no sector of its own people)
+                sector = head.sector if role.sector == "GOV" and head.sector else role.sector or head.sector
+                self._add(Mention(i, i + 2, "ROLE", doc[i : i + 2].text, None, sector, key=None, person=True,
+                                  role=head.lemma))
+                i += 2
+                continue
             if role is not None and lex.lang == "en" and i + 1 < n and doc[i + 1].lower_ in EN_MODIFIED_NOUNS:
                 role = None  # "military aid": an adjective here
             if role is not None:
