@@ -100,6 +100,8 @@ def test_options_are_checked(tmp_path):
     store = Store(tmp_path / "x.db")
     with pytest.raises(ValueError, match="batch size"):
         ingest([], store, IngestOptions(batch_size=0))
+    with pytest.raises(ValueError, match="pipe batch"):
+        ingest([], store, IngestOptions(pipe_batch=0))
     with pytest.raises(ValueError, match="not a date"):
         ingest([], store, IngestOptions(published="gestern"))
 
