@@ -308,12 +308,8 @@ EN_MAP = {
 }
 
 
-def read_en_conll(vocab: Vocab, path: Path) -> list[Doc]:
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        return _read_columns(vocab, fh, EN_MAP, sep="\t" if "\t" in fh.read(2000) else None) if False else _read_en(vocab, path)
-
-
-def _read_en(vocab: Vocab, path: Path, partial: bool = False) -> list[Doc]:
+def read_en_conll(vocab: Vocab, path: Path, partial: bool = False) -> list[Doc]:
+    """An English CoNLL NER file (space- or tab-separated, label in the last column), labels mapped by EN_MAP."""
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     sep = "\t" if "\t" in text[:5000] else None
     return _read_columns(vocab, io.StringIO(text), EN_MAP, sep=sep, partial=partial)

@@ -129,7 +129,7 @@ def en_syntax_test(vocab):
 
 
 def _wikigold(vocab):
-    docs = C._read_en(vocab, data_path("ner_en", "wikigold", "CONLL-format", "data", "wikigold.conll.txt"))
+    docs = C.read_en_conll(vocab, data_path("ner_en", "wikigold", "CONLL-format", "data", "wikigold.conll.txt"))
     return docs
 
 
@@ -145,10 +145,10 @@ def en_ner(vocab, include_nc: bool):
     base = data_path("ner_en")
     wnut = []
     for rel in ("train/wnut17train.conll", "dev/emerging.dev.conll"):
-        wnut += C._read_en(vocab, base / "WNUT17" / "CONLL-format" / "data" / rel, partial=True)
+        wnut += C.read_en_conll(vocab, base / "WNUT17" / "CONLL-format" / "data" / rel, partial=True)
     btc = []
     for sec in ("a", "b", "e", "f", "g"):
-        btc += C._read_en(vocab, base / "BTC" / "CONLL-format" / "data" / f"{sec}.conll", partial=True)
+        btc += C.read_en_conll(vocab, base / "BTC" / "CONLL-format" / "data" / f"{sec}.conll", partial=True)
     btc = C.shuffled(btc)[:4000]
     train = wg_train * 3 + wnut + btc
     names = ["WikiGold first 70 % x3 (CC BY 4.0)", "WNUT-17 train+dev (CC BY 4.0; partial)",
