@@ -1078,6 +1078,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
             if lex.lang == "en":
+                if cameo == "190":
+                    cameo = _specific_violence(doc, match, matches)
                 cameo = _protest_violence(doc, cameo, src, tgt)
             place_id = _place(doc, lex, places, sent, match, actor_spans)
             # English: investigations, protests, sanctions and coercion in a place without a named target are
@@ -1297,6 +1299,37 @@ def _intent_plover(cameo: str, polarity: str, plover: str | None, mode: str | No
     if root in CONFLICT_ROOTS and polarity == "positive":
         return "THREATEN", None
     return plover, mode
+
+
+MANNER_PREPS = {"in", "during", "by", "with"}
+
+
+def _specific_violence(doc: Doc, match: Match, matches: list[Match]) -> str:
+    """CAMEO 190 is the residual code of conventional force, used only when the way of fighting is unknown: a
+    killing or fight "in a suicide bombing", "in an air strike", "during a gunbattle", "with artillery fire" takes
+    the code of the named form of violence (1831, 195, 193, 194) right after it (English); so does a killing whose
+    subject is that form of violence ("a roadside bomb killed", "an explosion near the town killed")."""
+    for m in matches:
+        if m.end <= match.start and match.start - m.end <= 10 and m.trigger.kind != "verb" \
+                and m.trigger.cameo[:2] in VIOLENCE_ROOTS and m.trigger.cameo != "190" and not m.trigger.veto \
+                and not any(doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ")
+                            or doc[j].lower_ in ("as", "where", "when", "which", "who", "that", "after", "while")
+                            for j in range(m.end, match.start)):
+            return m.trigger.cameo
+        if m.start < match.end or m.start - match.end > 8:
+            continue
+        code = m.trigger.cameo
+        if code[:2] not in VIOLENCE_ROOTS or code == "190" or m.trigger.veto:
+            continue
+        # a preposition of manner right before the violence noun, separated by at most three words (article,
+        # adjectives, numbers) and no punctuation or verb
+        for j in range(m.start - 1, max(match.end - 1, m.start - 5), -1):
+            t = doc[j]
+            if t.lower_ in MANNER_PREPS:
+                return code
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+    return match.trigger.cameo
 
 
 PROTESTER_NOUNS = ("protester", "protestor", "demonstrator", "rioter", "marcher")
