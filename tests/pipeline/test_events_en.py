@@ -455,6 +455,14 @@ def test_contributions_and_broken_relations_en(nlp_en, text, root):
         ("Russia strengthened its forces along the Ukrainian border.", "154"),
         ("Kenya deployed riot police in Kisumu ahead of the vote.", "153"),
         ("The kidnappers let free two French engineers in Niger.", "084"),
+        ("Liberia denied charges by Guinea that it was arming the rebels.", "016"),
+        ("The junta declared a state of siege in the capital.", "1724"),
+        ("Soldiers raped dozens of women in the village, the report said.", "1821"),
+        ("Belarusian police prevented a demonstration by students in Minsk.", "17"),
+        ("Italian doctors handed over ten tonnes of medicine to the Red Crescent in Iran.", "073"),
+        ("Tonga withdrew from the United Nations after the dispute.", "16"),
+        ("Russia pulled out of the arms control treaty.", "16"),
+        ("Chilean engineers shared their expertise with Peruvian authorities.", "06"),
     ],
 )
 def test_codebook_conventions_en(nlp_en, text, code):
@@ -473,6 +481,9 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("The navy sent an attack submarine to the exercise.", "19"),
         ("The minister sent a letter to the Polish ambassador.", "15"),
         ("Troops killed a rebel commander in an air strike.", "18"),  # fighting, not an assassination
+        ("Ethiopian troops withdrew from the disputed town.", "16"),  # leaving a place is a retreat (08)
+        ("Police handed over the suspect to Interpol.", "07"),  # a person, no relief goods
+        ("The rebels denied the town had fallen.", "01"),  # no charge or responsibility denied
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
