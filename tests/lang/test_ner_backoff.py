@@ -1,5 +1,5 @@
-"""NER repair after the statistical NER: whitespace never at an entity's edge, German proper-noun back-off
-(self-written sentences)."""
+"""NER repair after the statistical NER: whitespace never at an entity's edge, dates are no entities,
+German proper-noun back-off (self-written sentences)."""
 
 from __future__ import annotations
 
@@ -54,4 +54,22 @@ def test_german_backoff_acronym_and_off_switch():
 ])
 def test_common_noun_entities_follow_the_documents_usage(words, tags, ents, expected):
     doc = NerBackoff("de")(_doc(words, tags, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("lang, words, ents, expected", [
+    ("en", ["by", "Jan.", "5", ",", "Lloyd", "Austin"], [(1, 3, "PER"), (4, 6, "PER")], [("Lloyd Austin", "PER")]),
+    ("en", ["on", "Monday"], [(1, 2, "ORG")], []),
+    ("en", ["Theresa", "May", "said"], [(0, 2, "PER")], [("Theresa May", "PER")]),
+    ("en", ["May", "said"], [(0, 1, "PER")], [("May", "PER")]),         # a lone month name may be a name
+    ("en", ["the", "March", "2", "Movement"], [(1, 4, "ORG")], [("March 2 Movement", "ORG")]),
+    ("de", ["am", "5.", "Januar", "2024"], [(1, 4, "MISC")], []),
+    ("de", ["am", "Montag"], [(1, 2, "PER")], []),
+    ("de", ["Bundesliga", "am", "Samstag"], [(0, 1, "ORG")], [("Bundesliga", "ORG")]),
+])
+def test_dates_are_no_entities(lang, words, ents, expected):
+    nlp = spacy.blank(lang)
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    NerBackoff(lang, backoff=False)(doc)
     assert [(e.text, e.label_) for e in doc.ents] == expected

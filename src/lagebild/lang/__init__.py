@@ -6,6 +6,7 @@ the source. :func:`read_table` and :func:`read_list` are the one reader every la
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +29,21 @@ def read_table(path: Path) -> list[list[str]]:
             continue
         rows.append([cell.strip() for cell in line.split("\t")])
     return rows
+
+
+_BRACE = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(form: str) -> list[str]:
+    """Shell-like brace expansion of a data-file entry: ``Tag{,e,en}`` -> ``["Tag", "Tage", "Tagen"]``."""
+    match = _BRACE.search(form)
+    if not match:
+        return [form]
+    head, tail = form[: match.start()], form[match.end() :]
+    out: list[str] = []
+    for alt in match.group(1).split(","):
+        out.extend(expand(head + alt + tail))
+    return out
 
 
 def read_list(path: Path) -> list[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ...lang import read_table
+from ...lang import expand, read_table  # noqa: F401  (expand: part of this module's API)
 
 # data file stem -> lexicon class name used in templates and by the resolvers
 LEXICON_FILES = {
@@ -54,21 +54,8 @@ BUILTINS = {
     "int": r"(?<![\d.,])\d+(?!\d)",
 }
 
-_BRACE = re.compile(r"\{([^{}]*)\}")
 _REF = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 _GROUP = re.compile(r"\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>")
-
-
-def expand(form: str) -> list[str]:
-    """Shell-like brace expansion: ``Tag{,e,en}`` -> ``["Tag", "Tage", "Tagen"]``."""
-    match = _BRACE.search(form)
-    if not match:
-        return [form]
-    head, tail = form[: match.start()], form[match.end() :]
-    out: list[str] = []
-    for alt in match.group(1).split(","):
-        out.extend(expand(head + alt + tail))
-    return out
 
 
 @dataclass
