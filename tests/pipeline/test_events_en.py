@@ -489,3 +489,25 @@ def test_codebook_conventions_en(nlp_en, text, code):
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
     doc, ev, actors = _main(nlp_en, text)
     assert not (ev is not None and ev.cameo[:2] == not_root), (ev and ev.cameo, text)
+
+
+# English negation precedes its verb: a "not" in a following condition or after the trigger, or one that belongs to a
+# relative clause's own verb, does not negate the event; a governing verb's or an infinitive chain's negation does
+@pytest.mark.parametrize(
+    "text,trigger,polarity",
+    [
+        ("Britain warned Iran that it will attack if it does not hand over the sailors.", "attack", "positive"),
+        ("Israel and Hamas agreed not to attack each other during the holiday.", "agreed", "positive"),
+        ("The rebels who did not surrender attacked the town.", "attacked", "positive"),
+        ("Japan did not send troops to Iraq.", "send", "negative"),
+        ("Syria failed to reach an agreement with Turkey.", "agreement", "negative"),
+        ("The army did not plan to attack the city.", "attack", "negative"),
+        ("Poland will not recognise the new government in Minsk.", "recognise", "negative"),
+        ("The police have not declared an end to the curfew in Dhaka.", "end", "negative"),
+    ],
+)
+def test_negation_scope_en(nlp_en, text, trigger, polarity):
+    doc, _ev, _actors = _main(nlp_en, text)
+    evs = [e for e in doc._.lb_events or [] if doc.text[e.trigger[0] : e.trigger[1]] == trigger]
+    assert evs, (trigger, [(e.cameo, doc.text[e.trigger[0] : e.trigger[1]]) for e in doc._.lb_events or []])
+    assert evs[0].polarity == polarity, text

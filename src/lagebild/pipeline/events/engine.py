@@ -769,8 +769,32 @@ def _has(doc: Doc, lex: EventLexicon, cls: str, start: int, end: int) -> int | N
     return None
 
 
+EN_SUBORDINATORS = {"unless", "until", "before", "since", "as", "because", "whether", "if", "that", "who", "which",
+                    "when", "while", "after", "although", "though", "where"}
+
+
+def _en_negated(doc: Doc, lex: EventLexicon, clause: tuple[int, int], match: Match) -> bool:
+    """English negation precedes its verb ("did not attack", "never met", "failed to reach"): a negation after the
+    trigger belongs to another verb ("agreed not to attack", "will invade if it does not comply"), and one before
+    a subordinating or relative word belongs to that other clause ("the rebels who did not surrender attacked")."""
+    for j in range(match.start - 1, clause[0] - 1, -1):
+        w = doc[j].lower_
+        if w in EN_SUBORDINATORS:
+            return False
+        if doc[j].pos_ == "VERB" and match.trigger.kind != "noun" and doc[match.start].pos_ not in ("NOUN", "PROPN") \
+                and not any(doc[k].lower_ == "to" for k in range(j + 1, match.start)):
+            return False  # the negation belongs to this verb ("who did not surrender attacked"); a noun's verb
+            # ("failed to reach an agreement") and an infinitive ("did not plan to attack") share it
+        if lex.markers.has("negation", w) and not (j + 1 < len(doc) and doc[j + 1].lower_ == "only"):
+            return True
+    return False
+
+
 def _polarity(doc: Doc, lex: EventLexicon, clause: tuple[int, int], governing: tuple[int, int] | None, match: Match) -> str:
-    if _has(doc, lex, "negation", clause[0], clause[1]) is not None:
+    if lex.lang == "en":
+        if _en_negated(doc, lex, clause, match):
+            return "negative"
+    elif _has(doc, lex, "negation", clause[0], clause[1]) is not None:
         return "negative"
     if governing is not None and _has(doc, lex, "negation", governing[0], governing[1]) is not None:
         return "negative"
