@@ -463,6 +463,10 @@ def test_contributions_and_broken_relations_en(nlp_en, text, root):
         ("Tonga withdrew from the United Nations after the dispute.", "16"),
         ("Russia pulled out of the arms control treaty.", "16"),
         ("Chilean engineers shared their expertise with Peruvian authorities.", "06"),
+        ("Russian hackers launched a cyber-attack on Estonian banks.", "176"),
+        ("North Korea staged a cyber assault on South Korean banks.", "176"),
+        ("Islamist militants stormed a hotel in Bamako.", "19"),
+        ("Israeli jets struck targets in Gaza.", "19"),
     ],
 )
 def test_codebook_conventions_en(nlp_en, text, code):
@@ -484,6 +488,12 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("Ethiopian troops withdrew from the disputed town.", "16"),  # leaving a place is a retreat (08)
         ("Police handed over the suspect to Interpol.", "07"),  # a person, no relief goods
         ("The rebels denied the town had fallen.", "01"),  # no charge or responsibility denied
+        ("Kenya stepped up its fight against corruption.", "19"),  # a campaign, no fighting
+        ("The government's fight against terrorism continued in Mali.", "19"),
+        ("An earthquake killed 300 people in eastern Turkey.", "19"),  # a disaster, no attack
+        ("Twelve people were killed in floods in Kenya.", "19"),
+        ("A typhoon struck the Philippines on Monday.", "19"),
+        ("The storm forced thousands to flee in Cuba.", "19"),
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
