@@ -467,6 +467,9 @@ def test_contributions_and_broken_relations_en(nlp_en, text, root):
         ("North Korea staged a cyber assault on South Korean banks.", "176"),
         ("Islamist militants stormed a hotel in Bamako.", "19"),
         ("Israeli jets struck targets in Gaza.", "19"),
+        ("North Korea test-fired a ballistic missile on Sunday.", "150"),  # a weapons test shows force, uses none
+        ("India conducted a nuclear test in the desert.", "150"),
+        ("China invited Vietnam to talks on the sea dispute.", "036"),
     ],
 )
 def test_codebook_conventions_en(nlp_en, text, code):
@@ -494,6 +497,8 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("Twelve people were killed in floods in Kenya.", "19"),
         ("A typhoon struck the Philippines on Monday.", "19"),
         ("The storm forced thousands to flee in Cuba.", "19"),
+        ("The ministry invited bids for the new port.", "03"),
+        ("Hamas fired rockets at Tel Aviv.", "15"),
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
