@@ -142,6 +142,7 @@ def test_main_event_root_en(nlp_en, text, root):
         ("190", "asserted", "negative", "190"),  # a negated attack keeps its code (polarity says it)
         ("044", "planned", "positive", "044"),  # an announced meeting stays a consultation
         ("190", "reported", "positive", "190"),
+        ("070", "denied", "positive", "016"),  # "denied helping the rebels": a denial of involvement
     ],
 )
 def test_codebook_cameo(cameo, status, polarity, coded):
@@ -470,6 +471,12 @@ def test_contributions_and_broken_relations_en(nlp_en, text, root):
         ("North Korea test-fired a ballistic missile on Sunday.", "150"),  # a weapons test shows force, uses none
         ("India conducted a nuclear test in the desert.", "150"),
         ("China invited Vietnam to talks on the sea dispute.", "036"),
+        ("Iran blocked the Strait of Hormuz.", "191"),  # a state blocking a waterway blockades, no protest
+        ("Farmers blocked roads in Brussels.", "144"),
+        ("Israel is preparing to attack Iran.", "150"),  # codebook 150: preparing to attack is force posture
+        ("The protesters threw rocks at the police.", "145"),
+        ("Youths pelted police with stones in Paris.", "145"),
+        ("Russia sold weapons to Syria.", "072"),
     ],
 )
 def test_codebook_conventions_en(nlp_en, text, code):
@@ -499,6 +506,8 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("The storm forced thousands to flee in Cuba.", "19"),
         ("The ministry invited bids for the new port.", "03"),
         ("Hamas fired rockets at Tel Aviv.", "15"),
+        ("The company sold its shares in the bank.", "07"),
+        ("Kenya is prepared to talk to the rebels.", "15"),
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
@@ -526,3 +535,16 @@ def test_negation_scope_en(nlp_en, text, trigger, polarity):
     evs = [e for e in doc._.lb_events or [] if doc.text[e.trigger[0] : e.trigger[1]] == trigger]
     assert evs, (trigger, [(e.cameo, doc.text[e.trigger[0] : e.trigger[1]]) for e in doc._.lb_events or []])
     assert evs[0].polarity == polarity, text
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Germany is planning to send troops to Mali.", "13"),  # an announced deployment is a threat in CAMEO
+        ("Iran denied helping the rebels in Yemen.", "016"),  # a denied action is coded as the denial
+        ("Iran helped the rebels in Yemen.", "07"),
+    ],
+)
+def test_codebook_coding_of_plans_and_denials_en(nlp_en, text, code):
+    doc, ev, actors = _main(nlp_en, text)
+    assert ev is not None and codebook_cameo(ev.cameo, ev.status, ev.polarity).startswith(code), (ev and ev.cameo, ev and ev.status)

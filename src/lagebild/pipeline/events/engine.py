@@ -852,6 +852,8 @@ def _status(doc: Doc, lex: EventLexicon, match: Match, clause: tuple[int, int], 
                         and j + 1 < match.start:
                     return "planned"
                 continue
+            if lex.lang == "en" and j > match.start and w in ("planning", "intending"):
+                continue  # "began a hunger strike and is planning other protests": another plan
             if w in ("soll", "sollen") and any(doc[k].lower_ in ("haben", "sein") for k in range(match.start + 1, min(e, match.start + 4))):
                 return "reported"  # "soll … geliefert haben": allegedly
             if lex.markers.has("passive_aux", w) and (passive or (s, e) != clause):
@@ -1102,6 +1104,8 @@ def extract_events(doc: Doc, lex: EventLexicon, actor_lex: ActorLexicon | None =
             if cameo in ("140", "141") and src is not None and _is_state(doc, src, actor_lex):
                 cameo = "114"  # a state "protests": an official complaint, not a demonstration
             if lex.lang == "en":
+                if cameo == "144" and src is not None and (_is_state(doc, src, actor_lex) or src.actor.sector == "MIL"):
+                    cameo = "191"  # a state or its forces blocking a strait, port or road: a blockade, no protest
                 if cameo == "190":
                     cameo = _specific_violence(doc, match, matches)
                 cameo = _protest_violence(doc, cameo, src, tgt)

@@ -153,9 +153,12 @@ def codebook_cameo(cameo: str, status: str | None, polarity: str | None) -> str:
     "planned"). The CAMEO codebook instead codes the announcement: an intended cooperative action (roots 05-08)
     is 03 (express intent to cooperate), an intended coercive or violent action (14-20) is 13 (threaten), and a
     negated cooperative action (03-08, "refused to release", "would not give permission") is 12 (reject). This is
-    the CAMEO counterpart of the PLOVER mapping (AGREE/THREATEN/REJECT) the engine applies itself.
+    the CAMEO counterpart of the PLOVER mapping (AGREE/THREATEN/REJECT) the engine applies itself. A denied
+    action ("Iran denied helping the rebels") is coded as the denial (016, deny responsibility or involvement).
     """
     root = cameo[:2]
+    if status == "denied" and root != "01":
+        return "016"
     if polarity == "negative" and root in ("03", "04", "05", "06", "07", "08"):
         return "12"
     if status == "planned" and polarity != "negative":
