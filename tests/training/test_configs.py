@@ -42,7 +42,9 @@ def test_a_rebuild_repeats_the_recorded_recipe():
     old = _shipped_shape({"shape": {"width": 96, "depth": 4}, "steps": {"syntax": 7000, "ner": 4000}})
     assert (old["parser_hidden"], old["parser_pieces"], old["rows"], old["steps_syntax"]) == (128, 3, 8000, 7000)
     assert old["ner_depth"] is None and old["parser_refit"] is False  # older metas: the defaults
-    new = _shipped_shape({"shape": {"parser": [64, 2], "ner_depth": 2, "ner_pieces": 2, "rows": 16000},
-                          "steps": {"parser": 3000}})
+    assert old["syntax_on_dev"] is False
+    new = _shipped_shape({"shape": {"parser": [64, 2], "ner_depth": 2, "ner_pieces": 2, "rows": 16000,
+                                    "syntax_on_dev": True}, "steps": {"parser": 3000}})
+    assert new["syntax_on_dev"] is True
     assert (new["parser_hidden"], new["parser_pieces"], new["ner_depth"], new["rows"]) == (64, 2, 2, 16000)
     assert new["steps_parser"] == 3000

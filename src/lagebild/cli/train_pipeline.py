@@ -27,6 +27,7 @@ def _shipped_shape(recipe: dict) -> dict:
             "parser_hidden": hidden, "parser_pieces": pieces, "ner_width": shape.get("ner_width"),
             "ner_depth": shape.get("ner_depth"), "ner_pieces": shape.get("ner_pieces", 3),
             "seed": shape.get("seed", 0), "parser_refit": shape.get("parser_refit", False),
+            "syntax_on_dev": shape.get("syntax_on_dev", False),
             "steps_syntax": int(steps.get("syntax", 6000)), "steps_parser": int(steps.get("parser", 4000))}
 
 
@@ -57,12 +58,16 @@ def _shipped_shape(recipe: dict) -> dict:
                    "on the frozen tok2vec (default: as recorded in the shipped meta, else no).")
 @click.option("--steps-parser", type=int, default=None,
               help="Training steps of the parser refit (default: shipped meta, else 4000).")
+@click.option("--syntax-on-dev/--no-syntax-on-dev", default=None,
+              help="Final syntax model: train on the dev part too, for the fixed --steps-syntax, and take the last "
+                   "checkpoint (default: as recorded in the shipped meta, else no). Test splits are never used.")
 @click.option("--only", type=click.Choice(["syntax", "parser", "ner", "assemble"]), default=None,
               help="Retrain one part only and reuse the others from the work dir or the shipped pipeline "
                    "(parser: refit the parser on the frozen tok2vec; assemble: no training).")
 @click.option("--interim", is_flag=True, help="Mark the model card as an interim (short) run.")
 def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, parser_hidden, parser_pieces,
-            ner_width, ner_depth, ner_pieces, seed, parser_refit, steps_parser, include_nc, only, interim):
+            ner_width, ner_depth, ner_pieces, seed, parser_refit, steps_parser, syntax_on_dev, include_nc, only,
+            interim):
     """Train the LANG pipeline (tagger, morphology, lemmas, parser, NER) and write it to the package."""
     from ..language import shipped_model_path  # noqa: F401
     from ..training.train import train_pipeline
@@ -82,11 +87,12 @@ def command(lang, out, work_dir, steps_syntax, steps_ner, width, depth, rows, pa
     seed = shipped["seed"] if seed is None else seed
     parser_refit = shipped["parser_refit"] if parser_refit is None else parser_refit
     steps_parser = steps_parser or shipped["steps_parser"]
+    syntax_on_dev = shipped["syntax_on_dev"] if syntax_on_dev is None else syntax_on_dev
     if work_dir is None:
         work_dir = Path("/work/runs/pipelines") / lang
     path = train_pipeline(lang, out=out, work=work_dir, steps_syntax=steps_syntax, steps_ner=steps_ner,
                           width=width, depth=depth, include_nc=include_nc, only=only, interim=interim,
                           parser_hidden=parser_hidden, parser_pieces=parser_pieces, ner_depth=ner_depth,
                           ner_pieces=ner_pieces, rows=rows, ner_width=ner_width, steps_parser=steps_parser,
-                          seed=seed, parser_refit=parser_refit, log=click.echo)
+                          seed=seed, parser_refit=parser_refit, syntax_on_dev=syntax_on_dev, log=click.echo)
     click.echo(f"pipeline written to {path}")
