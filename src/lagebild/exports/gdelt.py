@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sys
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -95,7 +96,7 @@ def _fmt(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".") if value == value else ""
+        return "" if math.isnan(value) else f"{value:.4f}".rstrip("0").rstrip(".")
     return str(value).replace("\t", " ").replace("\n", " ")
 
 

