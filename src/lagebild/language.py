@@ -11,7 +11,8 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
-from .lang import gazetteer_features, mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (shipped pipelines' components)
+from .lang import gazetteer_features, mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (components)
+from .lang import hanta_tags as _hanta_tags  # noqa: F401  (registers lagebild_hanta_tags)
 from .settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -83,14 +84,22 @@ def shipped_model_path(lang: str) -> Path | None:
     return path if (path / "config.cfg").exists() else None
 
 
-def _base_pipeline(lang: str, model: str | None) -> Language:
+def add_hanta_tags(nlp: Language) -> Language:
+    """Append ``lagebild_hanta_tags`` (German): HanTa's STTS tags, UPOS and lemmas replace the statistical ones."""
+    if "lagebild_hanta_tags" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_hanta_tags", config={"lang": "de"})
+    return nlp
+
+
+def _base_pipeline(lang: str, model: str | None, hanta: bool | None = None) -> Language:
+    """The language pipeline: ``model``, else LAGEBILD_MODEL_<LANG>, else the shipped one (German: with HanTa's
+    tags when ``hanta`` or LAGEBILD_HANTA_TAGS says so)."""
     settings = get_settings()
+    hanta = settings.hanta_tags if hanta is None else hanta
     model = model or getattr(settings, f"model_{lang}")
-    if model:
-        return spacy.load(model)
-    path = shipped_model_path(lang)
-    if path is not None:
-        return spacy.load(path)
+    if model or shipped_model_path(lang) is not None:
+        nlp = spacy.load(model or shipped_model_path(lang))
+        return add_hanta_tags(nlp) if hanta and lang == "de" else nlp
     log.warning(
         "no trained %s pipeline is installed; using a blank tokenizer with a rule-based sentencizer", lang
     )
@@ -99,11 +108,13 @@ def _base_pipeline(lang: str, model: str | None) -> Language:
     return nlp
 
 
-def build_pipeline(lang: str, model: str | None = None, *, layers: tuple[str, ...] | None = None) -> Language:
-    """The full Lagebild pipeline for ``lang``: the base pipeline plus every available layer."""
+def build_pipeline(lang: str, model: str | None = None, *, layers: tuple[str, ...] | None = None,
+                   hanta_tags: bool | None = None) -> Language:
+    """The full Lagebild pipeline for ``lang``: the base pipeline plus every available layer (``hanta_tags``:
+    German tags, UPOS and lemmas from HanTa; default LAGEBILD_HANTA_TAGS)."""
     from . import pipeline as _components  # noqa: F401  (registers the layer factories)
 
-    nlp = _base_pipeline(lang, model)
+    nlp = _base_pipeline(lang, model, hanta_tags)
     nlp.max_length = max(nlp.max_length, get_settings().max_chars + 1)
     for factory in layers if layers is not None else LAYER_FACTORIES:
         if factory in nlp.pipe_names:

@@ -17,20 +17,28 @@ from ..evaluate.floors import enforce_floors, floors_option
               help="Evaluate only this part (repeatable).")
 @click.option("--speed", "with_speed", is_flag=True,
               help="Also time the full pipeline on news text (run under `taskset -c 0` for one core).")
+@click.option("--hanta-tags", is_flag=True,
+              help="German: score with HanTa's tags, UPOS and lemmas (component lagebild_hanta_tags) replacing the "
+                   "statistical ones.")
 @click.option("--write-card", is_flag=True, help="Write the scores into the shipped model's MODEL_CARD.md.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @floors_option
-def command(lang, model, quick, parts, with_speed, write_card, as_json, floors_path):
+def command(lang, model, quick, parts, with_speed, hanta_tags, write_card, as_json, floors_path):
     """Score the LANG pipeline on held-out data (UD GSD/EWT test, GermEval test_public / WikiGold)."""
     from ..evaluate.pipeline import evaluate_pipeline
 
-    res = evaluate_pipeline(lang, model, quick=quick, parts=tuple(parts) or ("syntax", "ner"))
+    if hanta_tags and lang != "de":
+        raise click.BadParameter("HanTa tags German only; valid with LANG de", param_hint="--hanta-tags")
+    if hanta_tags and write_card:
+        raise click.BadParameter("the card records the shipped pipeline's own scores; drop --hanta-tags",
+                                 param_hint="--write-card")
+    res = evaluate_pipeline(lang, model, quick=quick, parts=tuple(parts) or ("syntax", "ner"), hanta=hanta_tags)
     m = res["metrics"]
     speed = None
     if with_speed:
         from ..evaluate.pipeline import benchmark
 
-        speed = benchmark(lang, model)
+        speed = benchmark(lang, model, hanta=hanta_tags)
         res["speed"] = speed
         m["words_per_second_news"] = speed["words_per_second"]
     if as_json:

@@ -114,14 +114,21 @@ def speed(nlp: Language, texts: list[str], batch_size: int = 64) -> float:
     return n / (time.perf_counter() - t0)
 
 
+def _scored_pipeline(lang: str, model: str | None, hanta: bool) -> Language:
+    from ..language import _base_pipeline, add_hanta_tags
+
+    nlp = spacy.load(model) if model else _base_pipeline(lang, None, hanta=False)
+    return add_hanta_tags(nlp) if hanta else nlp
+
+
 def evaluate_pipeline(lang: str, model: str | None = None, *, quick: bool = False,
-                      parts: tuple[str, ...] = ("syntax", "ner")) -> dict:
-    from ..language import _base_pipeline
+                      parts: tuple[str, ...] = ("syntax", "ner"), hanta: bool = False) -> dict:
     from ..training.train import SOURCES
 
-    nlp = spacy.load(model) if model else _base_pipeline(lang, None)
+    nlp = _scored_pipeline(lang, model, hanta)
     vocab = nlp.vocab
-    result: dict = {"lang": lang, "model": model or "shipped", "quick": quick, "metrics": {}, "per_type": {}}
+    result: dict = {"lang": lang, "model": (model or "shipped") + (" + HanTa tags" if hanta else ""), "quick": quick,
+                    "metrics": {}, "per_type": {}}
     if "syntax" in parts:
         refs = SOURCES[lang]["syntax_test"](vocab)
         if quick:
@@ -158,16 +165,14 @@ def speed_texts(lang: str, n_docs: int = 200) -> list[str]:
     return texts[:n_docs]
 
 
-def benchmark(lang: str, model: str | None = None, n_docs: int = 200) -> dict[str, float]:
+def benchmark(lang: str, model: str | None = None, n_docs: int = 200, hanta: bool = False) -> dict[str, float]:
     """Tokens per second of the full base pipeline and the process's peak RSS.
 
     For the one-core figure run it as ``OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 taskset -c 0 ...``."""
     import os
     import resource
 
-    from ..language import _base_pipeline
-
-    nlp = spacy.load(model) if model else _base_pipeline(lang, None)
+    nlp = _scored_pipeline(lang, model, hanta)
     texts = speed_texts(lang, n_docs)
     list(nlp.pipe(texts[:5]))  # warm-up
     wps = speed(nlp, texts, batch_size=8)  # long news articles: small batches are faster and leaner

@@ -13,7 +13,6 @@ import gzip
 import io
 import json
 import random
-import re
 import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -21,6 +20,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..lang.hanta_tags import hanta_tag
 from ..settings import data_path
 
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -323,67 +323,6 @@ def shuffled(docs: list[Doc], seed: int = 13) -> list[Doc]:
 
 # ---------------------------------------------------------------------------------------------
 # HanTa silver annotation (STTS tags and lemmas) — HanTa ships its own TIGER-trained model.
-
-_HANTA = None
-
-
-def _hanta():
-    global _HANTA
-    if _HANTA is None:
-        from HanTa import HanoverTagger as ht
-
-        _HANTA = ht.HanoverTagger("morphmodel_ger.pgz")
-    return _HANTA
-
-
-def _fix_hanta_lemma(word: str, lemma: str, tag: str) -> str:
-    """Repair HanTa's weak spots: acronyms (NATO -> Nato) and hyphenated compounds (US-Truppen ->
-    Us-truppe): keep the word's own spelling for everything but the inflected last part."""
-    if tag in ("NE", "FM", "XY") or (word.isupper() and len(word) > 1):
-        return word
-    if "-" in word and tag in ("NN", "NE", "ADJA", "ADJD"):
-        head, _, last = word.rpartition("-")
-        low_last = lemma.rpartition("-")[2] if "-" in lemma else lemma
-        if last and low_last:
-            cased = (last[0] + low_last[1:]) if low_last.lower().startswith(last[0].lower()) else low_last
-            return f"{head}-{cased}"
-    if tag == "NN" and lemma and word[:1].isupper() and not lemma[:1].isupper():
-        return lemma[:1].upper() + lemma[1:]
-    return lemma
-
-
-_HANTA_TAG = re.compile(r"^([A-Z]+)\(([A-Z]+)\)$")
-# HanTa's tag-set extensions -> the TIGER/STTS tags of the UD German treebanks
-_HANTA_TO_TIGER = {"PROAV": "PAV", "NNI": "NN", "NNA": "NN"}
-
-# lemma conventions of UD German: personal pronouns -> nominative, determiners -> masculine nominative
-_PRON_LEMMA = {
-    "mir": "ich", "mich": "ich", "dir": "du", "dich": "du", "uns": "wir", "euch": "ihr",
-    "ihm": "er", "ihn": "er", "ihnen": "sie",
-}
-_DET_LEMMA = {"dies": "dieser", "diese": "dieser", "ander": "anderer", "all": "alle", "einig": "einige",
-              "solch": "solcher", "jed": "jeder", "jen": "jener", "manch": "mancher", "welch": "welcher"}
-
-
-def hanta_tag(words: list[str]) -> tuple[list[str], list[str]]:
-    """STTS tags and lemmas for one sentence (HanTa, tag level 1)."""
-    out = _hanta().tag_sent(words, taglevel=1)
-    tags, lemmas = [], []
-    for w, (_, lemma, tag) in zip(words, out):
-        m = _HANTA_TAG.match(tag)
-        if m:
-            tag = m.group(1) + m.group(2)
-        tag = _HANTA_TO_TIGER.get(tag, tag)
-        tags.append(tag)
-        lemma = _fix_hanta_lemma(w, lemma, tag)
-        low = w.lower()
-        if tag in ("PPER", "PRF") and low in _PRON_LEMMA:
-            lemma = _PRON_LEMMA[low]
-        elif lemma in _DET_LEMMA and tag.startswith(("PD", "PI", "PW")):
-            lemma = _DET_LEMMA[lemma]
-        lemmas.append(lemma)
-    return tags, lemmas
-
 
 def retag_stts(docs: list[Doc]) -> list[Doc]:
     """Fill the STTS ``tag_`` of treebank docs whose XPOS is not STTS (UD German PUD) with HanTa's."""
