@@ -477,6 +477,11 @@ def test_contributions_and_broken_relations_en(nlp_en, text, root):
         ("The protesters threw rocks at the police.", "145"),
         ("Youths pelted police with stones in Paris.", "145"),
         ("Russia sold weapons to Syria.", "072"),
+        ("Russia expressed regret over the incident.", "055"),
+        ("The US provided intelligence to Ukraine.", "072"),  # one-way intelligence is military aid
+        ("Sudan and South Sudan resumed oil exports.", "061"),
+        ("Ethiopia cut off internet access in Tigray.", "172"),
+        ("The rebels shot down an army helicopter.", "193"),
     ],
 )
 def test_codebook_conventions_en(nlp_en, text, code):
@@ -508,6 +513,8 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("Hamas fired rockets at Tel Aviv.", "15"),
         ("The company sold its shares in the bank.", "07"),
         ("Kenya is prepared to talk to the rebels.", "15"),
+        ("The president fired his defence minister.", "19"),  # a dismissal, no shooting
+        ("The minister shot down the proposal.", "19"),
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
