@@ -515,6 +515,7 @@ def test_codebook_conventions_en(nlp_en, text, code):
         ("Kenya is prepared to talk to the rebels.", "15"),
         ("The president fired his defence minister.", "19"),  # a dismissal, no shooting
         ("The minister shot down the proposal.", "19"),
+        ("The proposal was met with criticism from Ankara.", "04"),  # a reaction, no meeting
     ],
 )
 def test_codebook_convention_negatives_en(nlp_en, text, not_root):
