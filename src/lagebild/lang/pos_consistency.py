@@ -2,7 +2,8 @@
 
 ``rules`` (or the older ``table``) maps a fine tag (STTS / PTB) to ``[majority_upos, [attested upos, ...]]``, computed from the
 gold treebank at training time (:mod:`lagebild.training.posmap`). A token whose predicted UPOS was never
-(or almost never) seen with its predicted tag gets the tag's majority UPOS.
+(or almost never) seen with its predicted tag gets the tag's majority UPOS. Whitespace tokens (the line breaks
+between paragraphs, which the taggers never saw in training) get spaCy's ``_SP`` / ``SPACE``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ class PosConsistency:
     def __call__(self, doc: Doc) -> Doc:
         table = self.table
         for tok in doc:
+            if tok.is_space:  # line breaks between paragraphs: spaCy's whitespace tag, never a noun or adjective
+                tok.tag_, tok.pos_ = "_SP", "SPACE"
+                continue
             entry = table.get(tok.tag_)
             if entry is not None and tok.pos_ not in entry[1]:
                 tok.pos_ = entry[0]
