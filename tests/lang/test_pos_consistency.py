@@ -30,3 +30,9 @@ def test_shipped_pipelines_tag_line_breaks_as_space():
     for lang, text in (("de", "Die NATO tagte.\n\nDie Regierung tagte."), ("en", "NATO met.\n\nThe government met.")):
         doc = build_pipeline(lang, layers=())(text)
         assert [(t.tag_, t.pos_) for t in doc if t.is_space] == [("_SP", "SPACE")]
+
+
+def test_escaped_dollar_tags_from_a_config():
+    """"PRP$" arrives as "PRP$$" (or "PRP$$$$" after another save/load round trip) from a config list."""
+    fix = PosConsistency({}, [["PRP$$$$", "PRON", ["PRON"]], ["$$", "SYM", ["SYM"]]])
+    assert set(fix.table) == {"PRP$", "$"}

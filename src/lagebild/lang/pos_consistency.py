@@ -8,6 +8,8 @@ between paragraphs, which the taggers never saw in training) get spaCy's ``_SP``
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,8 +19,9 @@ class PosConsistency:
         self.table = {tag: (v[0], frozenset(v[1])) for tag, v in table.items()}
         # ``rules``: the same as a list of [tag, majority, [allowed]] (tags such as ":" cannot be config keys)
         for tag, majority, allowed in rules or []:
-            # the config writer escapes "$" (PTB "PRP$") as "$$" inside lists
-            self.table[tag.replace("$$", "$")] = (majority, frozenset(allowed))
+            # the config writer escapes "$" (PTB "PRP$") as "$$" inside lists, again on every load/save round
+            # trip; no PTB or STTS tag has two "$" in a row
+            self.table[re.sub(r"\$+", "$", tag)] = (majority, frozenset(allowed))
 
     def __call__(self, doc: Doc) -> Doc:
         table = self.table
