@@ -112,6 +112,15 @@ class MentionFinder:
             return Mention(start, end, "GPE", text, a3, "GOV", f"{a3}GOV", key=f"GPE:{a3}", acts=True)
         return None
 
+    def _institution_before_person(self, i: int) -> bool:
+        """English: an institution noun (a role word that names no person: army, police, government) right before a
+        person role noun ("army spokesman", "police officers")."""
+        doc, lex = self.doc, self.lex
+        if lex.lang != "en" or i + 1 >= len(doc) or self._lookup_known(doc[i].text) is not None:
+            return False
+        role, head = lex.role(doc[i].text), lex.role(doc[i + 1].text)
+        return role is not None and not role.person and head is not None and bool(head.person)
+
     # -- passes ---------------------------------------------------------------------------------
     def from_ents(self) -> None:
         if not _has_ner(self.doc):
@@ -126,6 +135,8 @@ class MentionFinder:
             if len(ent) == 1 and label not in GPE_LABELS and self.gaz.nationality.get(norm(ent.text)) \
                     and self._lookup_known(ent.text) is None and not self._country_mention(ent.start, ent.end):
                 continue  # "Filipino peacekeepers": a nationality word, left to the lexicon pass (adjective + role)
+            if len(ent) == 1 and self._institution_before_person(ent.start):
+                continue  # "Army officers" with "Army" as ORG: one group, left to the lexicon pass
             known = self._lookup_known(ent.text)
             gpe = (self._country_mention(ent.start, ent.end) or self._city_mention(ent.start, ent.end)) \
                 if label not in GPE_LABELS else None
@@ -224,8 +235,8 @@ class MentionFinder:
                     i += 1
                     continue
             role = lex.role(text)
-            head = lex.role(doc[i + 1].text) if role is not None and lex.lang == "en" and i + 1 < n else None
-            if head is not None and head.person and not role.person and self._free(i, i + 2):
+            if self._institution_before_person(i) and self._free(i, i + 2):
+                head = lex.role(doc[i + 1].text)
                 # "army spokesman", "police officers", "military leaders": one group of people, whose sector is the
                 # institution's ("government soldiers" stay MIL: a government names no sector of its own people)
                 sector = head.sector if role.sector == "GOV" and head.sector else role.sector or head.sector
