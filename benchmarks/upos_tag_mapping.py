@@ -16,7 +16,7 @@ def main() -> None:
 
     from lagebild.language import _base_pipeline
     from lagebild.training import train as T
-    from lagebild.lang.hanta_tags import hanta_tag
+    from lagebild.lang.de.hanta import hanta_tag
 
     nlp = _base_pipeline("de", None)
     dev = T._gsd(nlp.vocab, "dev")

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
 from .lang import gazetteer_features, mood, ner_backoff, pos_consistency, segmentation  # noqa: F401  (components)
-from .lang import hanta_tags as _hanta_tags  # noqa: F401  (registers lagebild_hanta_tags)
+from .lang.de import hanta as _hanta  # noqa: F401  (registers lagebild_hanta_tags)
 from .settings import get_settings
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..lang.hanta_tags import hanta_tag
+from ..lang.de.hanta import hanta_tag
 from ..settings import data_path
 
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.lang.hanta_tags import hanta_tag, stts_upos_table
+from lagebild.lang.de.hanta import hanta_tag, stts_upos_table
 from lagebild.language import build_pipeline
 from lagebild.settings import get_settings
 

@@ -8,7 +8,8 @@ Used two ways:
   tag, UPOS and lemma by HanTa's (UPOS through the tag -> UPOS table ``lang/de/stts_upos.tsv``, derived from the
   UD German GSD gold by ``scripts/build_stts_upos.py``). More accurate, much slower: the trade-off is measured in
   ``docs/pipelines.md``. Morphology (``Mood``), the parse and the entities are left as they are.
-  Enable it with ``LAGEBILD_HANTA_TAGS=1``, ``build_pipeline("de", hanta_tags=True)`` or ``--hanta-tags``.
+  Enable it with ``LAGEBILD_HANTA_TAGS=1`` or ``build_pipeline("de", hanta_tags=True)``; ``lagebild evaluate
+  pipeline de --hanta-tags`` scores it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import lang_file, read_table
+from .. import lang_file, read_table
 
 _HANTA = None
 _HANTA_LOCK = threading.Lock()
