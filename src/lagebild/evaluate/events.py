@@ -216,6 +216,29 @@ def _split(items: list, split: str) -> list:
     return items
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def codebook_letters(data_root: Path) -> str | None:
+    """The CAMEO 1.1b3 codebook's text as one lower-case letters-and-digits string (``pdftotext``; None without
+    it). Many PLOVER GSR records are codebook example sentences; a coder tuned with the codebook has seen them."""
+    import shutil
+    import subprocess
+
+    pdf = data_root / "events" / "cameo_gdelt_docs" / "CAMEO.Manual.1.1b3.pdf"
+    if not pdf.exists() or shutil.which("pdftotext") is None:
+        return None
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False)
+    return _letters(out.stdout) if out.returncode == 0 else None
+
+
+def in_codebook(text: str, codebook: str) -> bool:
+    """Whether ``text`` is a codebook sentence (its first 60 letters occur in the codebook)."""
+    key = _letters(text)[:60]
+    return len(key) >= 40 and key in codebook
+
+
 def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None = None, split: str = "all") -> dict[str, Any]:
     from ..language import build_pipeline
     from ..pipeline.events.lexicon import plover_for  # noqa: F401
@@ -224,8 +247,10 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
     root = data_root or data_path()
     nlp = nlp or build_pipeline("en")
     records = _split(load_plover(root), split)[: limit or None]
+    codebook = codebook_letters(root)
     n = type_ok = compat_ok = 0
     src_n = src_ok = tgt_n = tgt_ok = 0
+    outside = [0, 0, 0, 0]  # records not in the codebook: n, type ok, actor countries, actor countries ok
     errors = []
     for r in records:
         doc = _run(nlp, r["text"], r.get("date"))
@@ -245,6 +270,11 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
         if gt:
             tgt_n += 1
             tgt_ok += pt in gt
+        if codebook is not None and not in_codebook(r["text"], codebook):
+            outside[0] += 1
+            outside[1] += pred == gold
+            outside[2] += bool(gs) + bool(gt)
+            outside[3] += (bool(gs) and ps in gs) + (bool(gt) and pt in gt)
         if pred != gold:
             errors.append(f"gold {gold} pred {pred} ({ev.cameo if ev else None} {doc.text[ev.trigger[0]:ev.trigger[1]] if ev else ''}) | {r['text'][:160]}")
         elif (gs and (actor_country(actors, ev.source) if ev else None) not in gs) or (gt and (actor_country(actors, ev.target) if ev else None) not in gt):
@@ -256,7 +286,11 @@ def evaluate_plover(nlp=None, limit: int | None = None, data_root: Path | None =
         "target_country_accuracy": _ratio(tgt_ok, tgt_n),
         "actor_country_accuracy": _ratio(src_ok + tgt_ok, src_n + tgt_n),
     }
-    return {"metrics": metrics, "n": n, "errors": errors}
+    if codebook is not None:  # the records that are not CAMEO codebook examples
+        metrics["plover_type_accuracy_not_in_codebook"] = _ratio(outside[1], outside[0])
+        metrics["actor_country_accuracy_not_in_codebook"] = _ratio(outside[3], outside[2])
+    return {"metrics": metrics, "n": n, "n_not_in_codebook": outside[0] if codebook is not None else None,
+            "errors": errors}
 
 
 def _best_plover(events: list[Event], text: str | None = None) -> Event | None:
