@@ -91,5 +91,8 @@ def test_syntax_base_reuses_the_shipped_syntax(tmp_path):
     assert nlp.pipe_names and set(nlp.pipe_names) <= set(SYNTAX_PIPES)
     assert "tagger" in nlp.pipe_names and "ner" not in nlp.pipe_names
     info = {"ner": {"train": ["x"]}}
-    _carry_over_shipped("de", info, base)
+    _carry_over_shipped("de", info)
     assert info["ner"] == {"train": ["x"]} and info["syntax"]["test"]  # shipped syntax description kept
+    info = {"syntax": {"train": ["y"]}}  # syntax trained here, NER reused: the shipped NER description comes along
+    _carry_over_shipped("de", info)
+    assert info["syntax"] == {"train": ["y"]} and info["ner"]["test"]

@@ -338,10 +338,9 @@ def _ner_features(lang: str, work: Path, log=print) -> dict:
     return out
 
 
-def _carry_over_shipped(lang: str, info: dict, syn: Path) -> None:
-    """A part reused from the shipped pipeline keeps the shipped model card's data description."""
-    if "syntax" in info and syn.parent.name == "syntax":
-        return
+def _carry_over_shipped(lang: str, info: dict) -> None:
+    """A part reused from the shipped pipeline keeps the shipped model card's data description (a part trained in
+    this work dir keeps its own)."""
     from ..language import shipped_model_path
 
     shipped = shipped_model_path(lang)
@@ -396,7 +395,7 @@ def train_pipeline(lang: str, *, out: Path, work: Path, steps_syntax: int, steps
         return work
     if no_ner:
         ner = None
-    _carry_over_shipped(lang, info, syn)
+    _carry_over_shipped(lang, info)
     steps = {}
     for part, given in (("syntax", steps_syntax), ("ner", steps_ner)):
         cfg = work / f"{part}.cfg"
