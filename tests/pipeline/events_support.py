@@ -28,3 +28,14 @@ def check_coding(doc, ev, actors, root, src, tgt, *, as_exported=False):
         assert actor_country(actors, ev.source) == src
     if tgt:
         assert actor_country(actors, ev.target) == tgt
+
+
+def check_root_or_absent(doc, ev, root, absent, *, as_exported=False):
+    """With ``root``: the main event's CAMEO root is ``root``. Without (a negative case): no event of the sentence
+    has a code starting with ``absent``."""
+    if root is None:
+        assert not any(e.cameo.startswith(absent) for e in doc._.lb_events or []), doc.text
+        return
+    assert ev is not None, doc.text
+    cameo = codebook_cameo(ev.cameo, ev.status, ev.polarity) if as_exported else ev.cameo
+    assert cameo[:2] == root, (ev.cameo, ev.status, doc.text)
